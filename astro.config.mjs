@@ -1,0 +1,43 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { fileURLToPath } from 'node:url';
+import { remarkEvidence } from './src/lib/remark/evidence.ts';
+
+const contentDir = fileURLToPath(new URL('./content/', import.meta.url));
+
+export default defineConfig({
+	site: 'https://evidence-handbook.example',
+	markdown: {
+		// Astro 7 renders Markdown with Sätteri by default, which ignores remark plugins. Our pages
+		// need a remark plugin (citations, claim ids, reference lists: src/lib/remark/evidence.ts),
+		// so we choose the unified pipeline deliberately; MDX inherits it.
+		processor: unified({
+			// GFM (tables, autolinks) comes from remark-gfm, which unified() enables by default.
+			remarkPlugins: [[remarkEvidence, { contentDir, referencesDir: `${contentDir}references` }]],
+		}),
+	},
+	integrations: [
+		starlight({
+			title: 'Evidence Handbook',
+			description: 'Evidence-linked clinical guidance: every clinical statement cites a reference you can reach in one click.',
+			// Pages live in top-level content/, not src/content/docs: without this, asides and heading
+			// anchors silently vanish from them.
+			markdown: { processedDirs: ['./content'] },
+			customCss: ['./src/styles/evidence.css'],
+			sidebar: [
+				{ label: 'Running injuries', collapsed: true, items: [{ autogenerate: { directory: 'guidelines/running-injuries' } }] },
+				{ label: 'About', items: [{ label: 'Editorial policy', link: '/editorial-policy/' }] },
+			],
+			components: {
+				PageTitle: './src/components/overrides/PageTitle.astro',
+				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+				Banner: './src/components/overrides/Banner.astro',
+			},
+			lastUpdated: true,
+		}),
+		mdx(),
+	],
+});

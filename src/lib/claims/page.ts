@@ -1,0 +1,27 @@
+/**
+ * One guideline page, analysed: body claims, headings and the frontmatter bottom line. Shared by
+ * the remark plugin and the claim check so both see the same claims.
+ */
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { analyzeBottomLine, analyzeTree, type Claim, type PageAnalysis } from './analyze.ts';
+
+export interface GuidelinePageAnalysis extends PageAnalysis {
+	bottomLine?: Claim | undefined;
+}
+
+/** Parses a bottom-line string (plain Markdown, no MDX) into a tree. */
+export function parseBottomLine(text: string): Root {
+	return fromMarkdown(text);
+}
+
+export function analyzePage(body: Root, frontmatter: { type?: unknown; bottomLine?: unknown }): GuidelinePageAnalysis {
+	const clinical = frontmatter.type === 'guideline';
+	const analysis: GuidelinePageAnalysis = analyzeTree(body, { clinical });
+	if (clinical && typeof frontmatter.bottomLine === 'string') {
+		const { claim, problems } = analyzeBottomLine(parseBottomLine(frontmatter.bottomLine));
+		analysis.bottomLine = claim ?? undefined;
+		analysis.problems.push(...problems);
+	}
+	return analysis;
+}

@@ -1,0 +1,281 @@
+/**
+ * Turns an analysed guideline tree into what readers see: permanent ids on headings and claims,
+ * numbered citation links with previews, flags on evidence gaps, the bottom line first, and the
+ * reference list and evidence-gap list at the end. Works on mdast (the hast parts are attached as
+ * `data.hName`/`hChildren`, which remark-rehype honours).
+ */
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { ElementContent, Element } from 'hast';
+import { h } from 'hastscript';
+import { fromHtml } from 'hast-util-from-html';
+import { visitParents } from 'unist-util-visit-parents';
+import type { Claim, HeadingInfo, MarkerSite } from './analyze.ts';
+import { scanMarkers, type CiteItem } from './markers.ts';
+import type { EvidenceGap } from '../../schemas/evidence-gap.ts';
+import type { LoadedReference } from '../references/load.ts';
+import { formatReferenceHtml, formatReferenceText } from '../references/csl.ts';
+import { numberCitations } from './numbering.ts';
+import { describeKind } from '../references/labels.ts';
+
+export interface RenderInput {
+	headings: HeadingInfo[];
+	claims: Claim[];
+	/** The bottom-line claim and its paragraph (from frontmatter), shown first. */
+	bottomLine?: Claim | undefined;
+	gaps: readonly EvidenceGap[];
+	refs: ReadonlyMap<string, LoadedReference>;
+}
+
+const GAP_TITLES: Record<EvidenceGap['kind'], string> = {
+	'unresolved-citation': 'Unresolved citation',
+	'unsupported-statement': 'Unsupported statement',
+};
+
+/** A node remark-rehype turns into the given hast element. */
+function hastNode(element: Element): RootContent {
+	return {
+		type: 'evidenceHast',
+		data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children },
+	} as unknown as RootContent;
+}
+
+function inlineHast(element: Element): PhrasingContent {
+	return hastNode(element) as unknown as PhrasingContent;
+}
+
+function srOnly(text: string): Element {
+	return h('span', { class: 'sr-only' }, text);
+}
+
+function setProps(node: { data?: object }, props: Record<string, unknown>): void {
+	const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
+	data.hProperties = { ...data.hProperties, ...props };
+}
+
+export function renderGuideline(root: Root, input: RenderInput): void {
+	const claims = input.bottomLine ? [input.bottomLine, ...input.claims] : input.claims;
+	const numbers = numberCitations(claims);
+	const gapById = new Map(input.gaps.map((g) => [g.id, g]));
+	const citedBy = new Map<string, Claim[]>();
+	const note = (key: string, claim: Claim) => {
+		const list = citedBy.get(key) ?? [];
+		if (!list.includes(claim)) list.push(claim);
+		citedBy.set(key, list);
+	};
+	const previews = new Map<string, string>();
+	const previewText = (key: string): string => {
+		let text = previews.get(key);
+		if (text === undefined) {
+			const ref = input.refs.get(key);
+			text = ref ? formatReferenceText(ref.data) : `Unknown reference "${key}"`;
+			previews.set(key, text);
+		}
+		return text;
+	};
+
+	let tip = 0;
+	const citeGroup = (claim: Claim, items: CiteItem[]): PhrasingContent => {
+		const parts: ElementContent[] = [];
+		items.forEach((item, i) => {
+			if (i > 0) parts.push({ type: 'text', value: ',' });
+			const tipId = `cite-tip-${++tip}`;
+			if (item.type === 'ref') {
+				note(item.key, claim);
+				const n = numbers.get(item.key);
+				parts.push(
+					h('span', { class: 'cite' }, [
+						h('a', { href: `#ref-${item.key}`, 'aria-describedby': tipId, 'data-cite': item.key }, [srOnly('Reference '), String(n ?? '?')]),
+						h('span', { role: 'tooltip', id: tipId, class: 'cite-preview', 'data-pagefind-ignore': '' }, [
+							h('span', { class: 'cite-preview-number' }, `${n ?? '?'}.`),
+							' ',
+							previewText(item.key),
+						]),
+					]),
+				);
+			} else {
+				note(`gap:${item.id}`, claim);
+				const gap = gapById.get(item.id);
+				const title = gap ? GAP_TITLES[gap.kind] : 'Unknown evidence gap';
+				const label = gap?.label ? `${gap.label}?` : '!';
+				parts.push(
+					h('span', { class: 'cite cite-gap' }, [
+						h('a', { href: `#gap-${item.id}`, 'aria-describedby': tipId, 'data-gap': item.id }, [srOnly(`${title} `), label]),
+						h('span', { role: 'tooltip', id: tipId, class: 'cite-preview', 'data-pagefind-ignore': '' }, [
+							h('strong', `${title}. `),
+							gap?.reason ?? '',
+						]),
+					]),
+				);
+			}
+		});
+		return inlineHast(h('sup', { class: 'citations' }, parts));
+	};
+
+	// Rewrite marker text nodes in place: markers become citation links, ids disappear.
+	const siteOwner = new Map<Text, { claim?: Claim; site: MarkerSite }>();
+	for (const claim of claims) for (const site of claim.sites) siteOwner.set(site.node, { claim, site });
+	for (const heading of input.headings) {
+		setProps(heading.node, { id: heading.id });
+		visitParents(heading.node, 'text', (node) => {
+			if (!siteOwner.has(node)) siteOwner.set(node, { site: { node, markers: scanMarkers(node.value).markers } });
+		});
+	}
+	const rewrite = (node: Text, claim: Claim | undefined, site: MarkerSite): PhrasingContent[] => {
+		const out: PhrasingContent[] = [];
+		let at = 0;
+		const push = (value: string) => {
+			if (value) out.push({ type: 'text', value });
+		};
+		for (const m of site.markers) {
+			push(node.value.slice(at, m.start));
+			at = m.end;
+			if (m.kind === 'cite' && claim && claim.kind !== 'heading') out.push(citeGroup(claim, m.items));
+			if (m.kind === 'cite' && claim?.kind === 'heading') m.items.forEach((item) => note(item.type === 'ref' ? item.key : `gap:${item.id}`, claim));
+		}
+		push(node.value.slice(at));
+		// Merge neighbouring text and drop the space left where a marker was, before a citation
+		// and at the end (the node's own trailing space is kept when it was not a marker's).
+		const merged: PhrasingContent[] = [];
+		for (const part of out) {
+			const prev = merged.at(-1);
+			if (part.type === 'text' && prev?.type === 'text') prev.value += part.value;
+			else merged.push(part);
+		}
+		const endsWithMarker = site.markers.length > 0 && site.markers.at(-1)?.end === node.value.trimEnd().length;
+		merged.forEach((part, i) => {
+			if (part.type !== 'text') return;
+			const next = merged[i + 1];
+			if ((next && next.type !== 'text') || (!next && endsWithMarker)) part.value = part.value.replace(/\s+$/, '');
+		});
+		return merged.filter((part) => part.type !== 'text' || part.value !== '');
+	};
+
+	const targets = new Set(siteOwner.keys());
+	const edits: { parent: { children: PhrasingContent[] }; node: Text }[] = [];
+	const roots: { type: string }[] = [root];
+	if (input.bottomLine) roots.push(input.bottomLine.node);
+	for (const r of roots) {
+		visitParents(r as Root, 'text', (node, ancestors) => {
+			if (!targets.has(node)) return;
+			const parent = ancestors.at(-1) as unknown as { children: PhrasingContent[] } | undefined;
+			if (parent) edits.push({ parent, node });
+		});
+	}
+	for (const { parent, node } of edits) {
+		const owner = siteOwner.get(node);
+		if (!owner) continue;
+		const index = parent.children.indexOf(node);
+		if (index !== -1) parent.children.splice(index, 1, ...rewrite(node, owner.claim, owner.site));
+	}
+
+	// Claims: permanent id, a permalink, and a visible flag on gap-only support.
+	for (const claim of claims) {
+		const props: Record<string, unknown> = { id: claim.id, 'data-claim': claim.kind };
+		const gapsCited = claim.cites.filter((c) => c.type === 'gap');
+		if (gapsCited.length) props['data-evidence-gap'] = gapsCited.map((g) => (g.type === 'gap' ? g.id : '')).join(' ');
+		if (claim.kind === 'heading') {
+			// The heading keeps its own id; the flag goes in a note right after it.
+			continue;
+		}
+		setProps(claim.node, props);
+		const permalink = inlineHast(
+			h('a', { class: 'claim-permalink', href: `#${claim.id}`, 'data-pagefind-ignore': '' }, [srOnly('Link to this statement'), h('span', { 'aria-hidden': 'true' }, '#')]),
+		);
+		const host = (claim.node.type === 'listItem' ? claim.node.children.find((c) => c.type === 'paragraph') : claim.node.type === 'tableRow' ? claim.node.children.at(-1) : claim.node) as
+			| Paragraph
+			| undefined;
+		host?.children.push({ type: 'text', value: ' ' }, permalink);
+	}
+
+	// Headings that state something unsupported get a visible note underneath.
+	for (const claim of input.claims.filter((c) => c.kind === 'heading')) {
+		const parentInfo = findParent(root, claim.node);
+		if (!parentInfo) continue;
+		const gaps = claim.cites.filter((c): c is Extract<CiteItem, { type: 'gap' }> => c.type === 'gap');
+		const flags = gaps.map((g) => {
+			const gap = gapById.get(g.id);
+			return hastNode(
+				h('p', { class: 'evidence-flag', id: `${claim.id}-flag`, 'data-evidence-gap': g.id }, [
+					h('strong', `${gap ? GAP_TITLES[gap.kind] : 'Unknown evidence gap'}: `),
+					gap?.reason ?? '',
+					' ',
+					h('a', { href: `#gap-${g.id}` }, 'See evidence gaps'),
+				]),
+			);
+		});
+		parentInfo.parent.children.splice(parentInfo.index + 1, 0, ...flags);
+	}
+
+	// Bottom line first.
+	if (input.bottomLine) {
+		const section = {
+			type: 'evidenceSection',
+			data: { hName: 'section', hProperties: { class: 'bottom-line', 'aria-labelledby': 'bottom-line-heading' } },
+			children: [
+				{ type: 'heading', depth: 2, data: { hProperties: { id: 'bottom-line-heading' } }, children: [{ type: 'text', value: 'Bottom line' }] } satisfies Heading,
+				input.bottomLine.node,
+			],
+		} as unknown as RootContent;
+		root.children.unshift(section);
+	}
+
+	// References, in citation order, each with back-links to the statements citing it.
+	const ordered = [...numbers.entries()].sort((a, b) => a[1] - b[1]);
+	const items = ordered.map(([key, n]) => {
+		const ref = input.refs.get(key);
+		const back = (citedBy.get(key) ?? []).map((c, i) =>
+			h('a', { href: `#${c.id}`, 'aria-label': `Back to statement: ${c.text.slice(0, 80)}` }, String.fromCharCode(97 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '')),
+		);
+		if (!ref) return h('li', { id: `ref-${key}`, value: n }, [h('strong', 'Missing reference: '), `"${key}" has no file in content/references/.`]);
+		const data = ref.data;
+		const links: ElementContent[] = [];
+		if (data.DOI) links.push(h('a', { href: `https://doi.org/${data.DOI}` }, `DOI ${data.DOI}`));
+		if (data.PMID) links.push(h('a', { href: `https://pubmed.ncbi.nlm.nih.gov/${data.PMID}/` }, `PubMed ${data.PMID}`));
+		if (data.URL) links.push(h('a', { href: data.URL }, 'Source'));
+		const evidence = data['x-evidence'];
+		return h('li', { id: `ref-${key}`, value: n, 'data-reference': key, 'data-pagefind-filter': `evidence:${describeKind(evidence.kind)}` }, [
+			h('span', { class: 'ref-text' }, fromHtml(formatReferenceHtml(data), { fragment: true }).children as ElementContent[]),
+			links.length ? h('span', { class: 'ref-links' }, links.flatMap((l, i) => (i ? [' · ', l] : [l]))) : '',
+			h('span', { class: 'ref-meta' }, [
+				h('span', { class: 'ref-kind' }, describeKind(evidence.kind)),
+				evidence.tier !== 'unknown' ? ` · ${evidence.tier} source` : ' · tier not yet established',
+				evidence.sourceLabel ? ` · labelled “${evidence.sourceLabel}” by the source` : '',
+			]),
+			data['x-missing']
+				? h('span', { class: 'ref-missing' }, [h('strong', 'Incomplete: '), `not given by the source: ${data['x-missing'].fields.join(', ')}.`])
+				: '',
+			back.length ? h('span', { class: 'ref-backlinks' }, ['Cited by: ', ...back.flatMap((a, i) => (i ? [' ', a] : [a]))]) : '',
+		]);
+	});
+	root.children.push(
+		{ type: 'heading', depth: 2, data: { hProperties: { id: 'references' } }, children: [{ type: 'text', value: 'References' }] } satisfies Heading,
+		hastNode(h('ol', { class: 'reference-list' }, items)),
+	);
+
+	if (input.gaps.length) {
+		const gapItems = input.gaps.map((gap) => {
+			const by = citedBy.get(`gap:${gap.id}`) ?? [];
+			return h('li', { id: `gap-${gap.id}`, 'data-evidence-gap': gap.kind }, [
+				h('strong', `${GAP_TITLES[gap.kind]}${gap.label ? ` [${gap.label}]` : ''}: `),
+				gap.reason,
+				by.length ? h('span', { class: 'ref-backlinks' }, ['Flagged at: ', ...by.flatMap((c, i) => [i ? ' ' : '', h('a', { href: `#${c.id}` }, c.text.length > 60 ? `${c.text.slice(0, 57)}…` : c.text)])]) : '',
+			]);
+		});
+		root.children.push(
+			{ type: 'heading', depth: 2, data: { hProperties: { id: 'evidence-gaps' } }, children: [{ type: 'text', value: 'Evidence gaps' }] } satisfies Heading,
+			hastNode(h('p', 'Statements the source makes without a usable reference. They are published with a visible flag so that readers can weigh them; each needs a reference or removal after clinical review.')),
+			hastNode(h('ul', { class: 'gap-list' }, gapItems)),
+		);
+	}
+}
+
+function findParent(root: Root, target: object): { parent: { children: RootContent[] }; index: number } | undefined {
+	let found: { parent: { children: RootContent[] }; index: number } | undefined;
+	visitParents(root, (node, ancestors) => {
+		if (node !== target) return;
+		const parent = ancestors.at(-1) as unknown as { children: RootContent[] } | undefined;
+		if (parent) found = { parent, index: parent.children.indexOf(node as RootContent) };
+		return false;
+	});
+	return found;
+}

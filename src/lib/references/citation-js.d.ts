@@ -1,0 +1,11 @@
+// citation-js ships no type declarations; these cover the calls we make.
+declare module '@citation-js/core' {
+	export class Cite {
+		constructor(data: unknown);
+		format(format: 'bibliography' | 'citation', options?: { format?: 'text' | 'html'; template?: string; lang?: string }): string;
+		format(format: 'bibtex' | 'ris' | 'data', options?: { format?: 'text' | 'object' }): string;
+	}
+}
+declare module '@citation-js/plugin-csl';
+declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-ris';

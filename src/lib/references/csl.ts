@@ -1,0 +1,46 @@
+/**
+ * Formatting references with citation-js (CSL processor citeproc-js, Vancouver style).
+ * Our `x-` fields are removed before formatting: CSL tools must see plain CSL.
+ */
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import type { Reference } from '../../schemas/reference.ts';
+
+/** The reference as plain CSL-JSON (our `x-` fields dropped). */
+export function toCsl(ref: Reference): Record<string, unknown> {
+	const csl: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(ref)) if (!key.startsWith('x-')) csl[key] = value;
+	return csl;
+}
+
+const cache = new Map<string, string>();
+
+/** Vancouver bibliography entry as HTML (the entry's inner HTML, without its number). */
+export function formatReferenceHtml(ref: Reference): string {
+	const csl = toCsl(ref);
+	const cacheKey = JSON.stringify(csl);
+	const hit = cache.get(cacheKey);
+	if (hit !== undefined) return hit;
+	const html = new Cite(csl).format('bibliography', { format: 'html', template: 'vancouver', lang: 'en-US' });
+	// citation-js wraps the entry: <div class="csl-left-margin">1.</div><div class="csl-right-inline">…</div>
+	const open = '<div class="csl-right-inline">';
+	const start = html.indexOf(open);
+	const inner = start === -1 ? html : html.slice(start + open.length, html.indexOf('</div>', start));
+	cache.set(cacheKey, inner.trim());
+	return inner.trim();
+}
+
+/** Vancouver bibliography entry as plain text, without its number. */
+export function formatReferenceText(ref: Reference): string {
+	const text = new Cite(toCsl(ref)).format('bibliography', { format: 'text', template: 'vancouver', lang: 'en-US' });
+	return text.replace(/^\s*\d+\.\s*/, '').trim();
+}
+
+/** BibTeX, RIS or CSL-JSON for a set of references (the "cite and export" downloads). */
+export function exportReferences(refs: readonly Reference[], format: 'bibtex' | 'ris' | 'csl-json'): string {
+	const data = refs.map(toCsl);
+	if (format === 'csl-json') return `${JSON.stringify(data, null, 2)}\n`;
+	return new Cite(data).format(format, { format: 'text' });
+}

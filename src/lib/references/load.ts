@@ -1,0 +1,109 @@
+/**
+ * Reads `content/references/*.yaml` from disk and validates each against `ReferenceSchema`.
+ * Used by the remark plugin (pages), the claim check and tests. Never throws for bad content:
+ * problems come back as findings with file, line and field.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import { parseDocument, LineCounter, isMap, isScalar, type Document } from 'yaml';
+import { ReferenceSchema, type Reference } from '../../schemas/reference.ts';
+
+export interface LoadProblem {
+	file: string;
+	line: number;
+	column: number;
+	/** Dotted path of the field, e.g. `x-evidence.kind`. */
+	field: string;
+	message: string;
+}
+
+export interface LoadedReference {
+	file: string;
+	data: Reference;
+	/** Line of each top-level field, for error messages. */
+	lines: Record<string, number>;
+}
+
+/** Line and column of the node at `path` in a YAML document (or of the nearest parent). */
+export function locate(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): { line: number; column: number } {
+	for (let n = path.length; n >= 0; n--) {
+		const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+		const keyNode = n > 0 ? findKeyNode(doc, path.slice(0, n)) : undefined;
+		const offset = keyNode?.range?.[0] ?? node?.range?.[0];
+		if (offset !== undefined) {
+			const { line, col } = counter.linePos(offset);
+			return { line, column: col };
+		}
+	}
+	return { line: 1, column: 1 };
+}
+
+function findKeyNode(doc: Document, path: readonly PropertyKey[]): { range?: [number, number, number] | null | undefined } | undefined {
+	const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : doc.contents;
+	if (!isMap(parent)) return undefined;
+	const last = path.at(-1);
+	const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+	return pair && isScalar(pair.key) ? pair.key : undefined;
+}
+
+/** Parses YAML text and validates it with `schema`, mapping Zod issues to located problems. */
+export function parseYamlWith<T>(
+	text: string,
+	file: string,
+	validate: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } },
+): { data?: T; problems: LoadProblem[]; doc: Document; counter: LineCounter } {
+	const counter = new LineCounter();
+	const doc = parseDocument(text, { lineCounter: counter });
+	const problems: LoadProblem[] = [];
+	for (const err of doc.errors) {
+		const { line, col } = counter.linePos(err.pos[0]);
+		problems.push({ file, line, column: col, field: '(yaml)', message: `YAML syntax error: ${err.message.split('\n')[0]}` });
+	}
+	if (problems.length) return { problems, doc, counter };
+	const result = validate(doc.toJS());
+	if (!result.success) {
+		for (const issue of result.error.issues) {
+			const { line, column } = locate(doc, counter, issue.path);
+			problems.push({ file, line, column, field: issue.path.join('.') || '(root)', message: issue.message });
+		}
+		return { problems, doc, counter };
+	}
+	return { data: result.data, problems, doc, counter };
+}
+
+const cache = new Map<string, { mtime: number; result: { ref?: LoadedReference; problems: LoadProblem[] } }>();
+
+/** Loads one reference file (cached by modification time). */
+export function loadReferenceFile(file: string): { ref?: LoadedReference; problems: LoadProblem[] } {
+	const mtime = statSync(file).mtimeMs;
+	const hit = cache.get(file);
+	if (hit && hit.mtime === mtime) return hit.result;
+	const parsed = parseYamlWith(readFileSync(file, 'utf8'), file, (v) => ReferenceSchema.safeParse(v));
+	const problems = [...parsed.problems];
+	let ref: LoadedReference | undefined;
+	if (parsed.data) {
+		const lines: Record<string, number> = {};
+		for (const key of Object.keys(parsed.data)) lines[key] = locate(parsed.doc, parsed.counter, [key]).line;
+		const expected = basename(file).replace(/\.ya?ml$/, '');
+		if (parsed.data.id !== expected) {
+			problems.push({ file, line: lines.id ?? 1, column: 1, field: 'id', message: `id "${parsed.data.id}" must equal the file name "${expected}": rename the file or change the id.` });
+		}
+		ref = { file, data: parsed.data, lines };
+	}
+	const result = ref ? { ref, problems } : { problems };
+	cache.set(file, { mtime, result });
+	return result;
+}
+
+/** Loads every reference in `dir`; keys are citation keys (file names). */
+export function loadReferences(dir: string): { refs: Map<string, LoadedReference>; problems: LoadProblem[] } {
+	const refs = new Map<string, LoadedReference>();
+	const problems: LoadProblem[] = [];
+	for (const name of readdirSync(dir).sort()) {
+		if (!/\.ya?ml$/.test(name)) continue;
+		const { ref, problems: p } = loadReferenceFile(join(dir, name));
+		problems.push(...p);
+		if (ref) refs.set(basename(name).replace(/\.ya?ml$/, ''), ref);
+	}
+	return { refs, problems };
+}

@@ -1,0 +1,85 @@
+/**
+ * Schema for a guideline page's frontmatter (`type: guideline`), added to Starlight's own
+ * frontmatter by `docsSchema({ extend })`.
+ *
+ * `topics` and `disclaimer` point at other collections. Inside Astro they are `reference()`s; in
+ * plain Node (the claim check, tests) they are slugs checked against the files. Hence the factory.
+ */
+import { z } from 'zod';
+import { EvidenceGapSchema } from './evidence-gap.ts';
+import { ReviewSchema, IsoDate } from './review.ts';
+
+export const audiences = ['clinicians', 'educators', 'students', 'patients'] as const;
+
+interface CollectionLinks<Topic extends z.ZodType, Disclaimer extends z.ZodType> {
+	/** Schema for a link to one entry of `content/topics.yaml`. */
+	topic: Topic;
+	/** Schema for a link to one file of `content/disclaimers/`. */
+	disclaimer: Disclaimer;
+}
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case words joined by hyphens.');
+
+export const guidelineSchema = <T extends z.ZodType, D extends z.ZodType>(links: CollectionLinks<T, D>) =>
+	z.strictObject({
+		/** Discriminator: this page is a guideline (the claim check applies to its body). */
+		type: z.literal('guideline').describe('Marks the page as a clinical guideline: every claim in its body must cite a reference.'),
+		/** The clinical question the page answers, used as the page title. */
+		title: z
+			.string()
+			.trim()
+			.min(10)
+			.refine((t) => t.endsWith('?'), 'The title is the clinical question the page answers: end it with "?".')
+			.describe('The clinical question, e.g. "What is the recommended management approach for …?"'),
+		/** The source's heading for the answer, shown under the question. */
+		shortTitle: z.string().min(5).optional().describe('A short heading for the answer, shown under the question and in the sidebar.'),
+		/** Bottom line first: the answer in one or two sentences, with citations, shown at the top. */
+		bottomLine: z
+			.string()
+			.trim()
+			.min(20)
+			.describe('The answer in one or two sentences, shown first. It is a claim: cite it with [@key] like any other.'),
+		/** Who the page is written for. */
+		audience: z
+			.array(z.enum(audiences, { error: `audience entries must be among: ${audiences.join(', ')}.` }))
+			.min(1)
+			.describe(`Who the page is written for: ${audiences.join(', ')}.`),
+		/** Topics, the first being the folder the page sits in. */
+		topics: z.array(links.topic).min(1).describe('Topic ids from content/topics.yaml; the first is the folder the page is in.'),
+		/** Clinical review record. */
+		review: ReviewSchema.describe('Review status, reviewers and dates.'),
+		/** Where the content came from, if it was adapted from a source document. */
+		source: z
+			.strictObject({
+				name: z.string().min(3).describe('Name of the source document or service.'),
+				lastUpdated: IsoDate.optional().describe('When the source was last updated (YYYY-MM-DD).'),
+				reviewStatus: z.string().optional().describe('The review status the source itself declared.'),
+				note: z.string().optional().describe('How the source was transcribed and what was found in it.'),
+			})
+			.optional()
+			.describe('Provenance, when the page adapts an existing document.'),
+		/** Statements published without a usable reference, each with a reason. */
+		evidenceGaps: z
+			.array(EvidenceGapSchema)
+			.default([])
+			.describe('Statements the page makes without a usable reference. Cite one inline as [!id].'),
+		/** Other clinical questions readers ask next; linked when the handbook has a page for them. */
+		relatedQuestions: z
+			.array(
+				z.union([
+					z.string().min(10),
+					z.strictObject({
+						question: z.string().min(10).describe('The related question.'),
+						href: z.string().startsWith('/', 'href must be a site path starting with "/".').describe('Path of the handbook page answering it.'),
+					}),
+				]),
+			)
+			.default([])
+			.describe('Related clinical questions; give { question, href } when the handbook answers one.'),
+		/** Which disclaimer to show at the end of the page. */
+		disclaimer: links.disclaimer.describe('The disclaimer shown at the end of the page: a file name in content/disclaimers/.'),
+	});
+
+/** The guideline schema for plain Node: links are slugs (the claim check verifies they exist). */
+export const GuidelineFrontmatterSchema = guidelineSchema({ topic: slug, disclaimer: slug });
+export type GuidelineFrontmatter = z.output<typeof GuidelineFrontmatterSchema>;

@@ -1,0 +1,15 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { closeBrowser, openPage } from './browser.ts';
+
+afterAll(closeBrowser);
+
+describe('home to guideline', () => {
+	test('the home page lists the guideline and its link opens it', async () => {
+		const { page, errors } = await openPage('/');
+		const link = page.getByRole('link', { name: /runner with sudden medial thigh\/knee pain/i }).first();
+		await link.click();
+		await page.waitForLoadState('networkidle');
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/runner with sudden medial thigh\/knee pain\?/);
+		expect(errors).toEqual([]);
+	});
+});
