@@ -10,6 +10,9 @@ const contentDir = fileURLToPath(new URL('./content/', import.meta.url));
 
 export default defineConfig({
 	site: 'https://evidence-handbook.example',
+	// Overridable so that benchmarks and parallel test runs build into their own folders.
+	outDir: process.env.EH_OUT_DIR || './dist',
+	cacheDir: process.env.EH_CACHE_DIR || './node_modules/.astro',
 	markdown: {
 		// Astro 7 renders Markdown with Sätteri by default, which ignores remark plugins. Our pages
 		// need a remark plugin (citations, claim ids, reference lists: src/lib/remark/evidence.ts),

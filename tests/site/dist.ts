@@ -1,0 +1,14 @@
+/** Where the built site is (EH_OUT_DIR lets parallel runs use their own folder), and HTML loading. */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+export const distDir = resolve(process.env.EH_OUT_DIR || 'dist');
+
+/** Parsed HTML of a built page, e.g. `builtPage('guidelines/running-injuries/runner-medial-thigh-knee-pain/')`. */
+export function builtPage(path: string): HTMLElement {
+	const file = path.endsWith('.html') ? path : join(path, 'index.html');
+	return parse(readFileSync(join(distDir, file), 'utf8'));
+}
+
+export const GUIDELINE_PATH = 'guidelines/running-injuries/runner-medial-thigh-knee-pain/';
