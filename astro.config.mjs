@@ -31,7 +31,7 @@ export default defineConfig({
 			markdown: { processedDirs: ['./content'] },
 			customCss: ['./src/styles/evidence.css'],
 			sidebar: [
-				{ label: 'Running injuries', collapsed: true, items: [{ autogenerate: { directory: 'guidelines/running-injuries' } }] },
+				{ label: 'Running injuries', collapsed: true, items: [{ autogenerate: { directory: 'content/guidelines/running-injuries' } }] },
 				{ label: 'About', items: [{ label: 'Editorial policy', link: '/editorial-policy/' }] },
 			],
 			components: {

@@ -6,6 +6,7 @@
  * plain Node (the claim check, tests) they are slugs checked against the files. Hence the factory.
  */
 import { z } from 'zod';
+import { docsSchema } from '@astrojs/starlight/schema';
 import { EvidenceGapSchema } from './evidence-gap.ts';
 import { ReviewSchema, IsoDate } from './review.ts';
 
@@ -80,6 +81,12 @@ export const guidelineSchema = <T extends z.ZodType, D extends z.ZodType>(links:
 		disclaimer: links.disclaimer.describe('The disclaimer shown at the end of the page: a file name in content/disclaimers/.'),
 	});
 
-/** The guideline schema for plain Node: links are slugs (the claim check verifies they exist). */
-export const GuidelineFrontmatterSchema = guidelineSchema({ topic: slug, disclaimer: slug });
+/**
+ * The complete guideline frontmatter schema for plain Node (the claim check, tests): Starlight's own
+ * fields merged exactly as `docsSchema({ extend })` does inside Astro, with links as slugs (the
+ * claim check verifies they exist) and images as paths.
+ */
+type SchemaContext = Parameters<ReturnType<typeof docsSchema>>[0];
+const nodeContext = { image: () => z.string() } as unknown as SchemaContext;
+export const GuidelineFrontmatterSchema = docsSchema({ extend: guidelineSchema({ topic: slug, disclaimer: slug }) })(nodeContext);
 export type GuidelineFrontmatter = z.output<typeof GuidelineFrontmatterSchema>;

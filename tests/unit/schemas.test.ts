@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { ReferenceSchema } from '../../src/schemas/reference.ts';
+import { GuidelineFrontmatterSchema } from '../../src/schemas/guideline.ts';
+import { ReviewSchema } from '../../src/schemas/review.ts';
+import { EvidenceGapSchema } from '../../src/schemas/evidence-gap.ts';
+import { TopicSchema } from '../../src/schemas/topic.ts';
+import { DisclaimerSchema } from '../../src/schemas/disclaimer.ts';
+import { missingRequiredFields } from '../../src/lib/references/fields.ts';
+
+const refsDir = new URL('../../content/references/', import.meta.url);
+const guideline = new URL('../../content/guidelines/running-injuries/runner-medial-thigh-knee-pain.mdx', import.meta.url);
+
+function frontmatter(file: URL): Record<string, unknown> {
+	const text = readFileSync(file, 'utf8');
+	return parseYaml(text.split(/^---$/m)[1]!) as Record<string, unknown>;
+}
+
+/** The messages Zod gives for `value`, as "path: message". */
+function problems(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown): string[] {
+	const result = schema.safeParse(value);
+	return result.success ? [] : result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+}
+
+const goodRef = {
+	id: 'smith-2020',
+	type: 'article-journal',
+	title: 'A trial.',
+	author: [{ family: 'Smith', given: 'J' }],
+	'container-title': 'J Test',
+	issued: { 'date-parts': [[2020]] },
+	DOI: '10.1000/xyz123',
+	PMID: '12345678',
+	'x-evidence': { kind: 'rct', tier: 'primary', publisher: 'J Test' },
+};
+
+describe('reference schema', () => {
+	test.each(readdirSync(refsDir).filter((f) => f.endsWith('.yaml')))('real reference %s is valid and complete', (name) => {
+		const data = parseYaml(readFileSync(new URL(name, refsDir), 'utf8'));
+		expect(problems(ReferenceSchema, data)).toEqual([]);
+		expect(data.id).toBe(name.replace('.yaml', ''));
+		expect(missingRequiredFields(ReferenceSchema.parse(data))).toEqual([]);
+	});
+
+	test('a well-formed reference passes', () => {
+		expect(problems(ReferenceSchema, goodRef)).toEqual([]);
+	});
+
+	test('malformed DOI, PMID and URL are rejected with how to write them', () => {
+		expect(problems(ReferenceSchema, { ...goodRef, DOI: 'https://doi.org/10.1000/x', PMID: 'PMID: 123', URL: 'javascript:alert(1)' })).toEqual([
+			'DOI: A DOI looks like 10.1234/abcd — no "https://doi.org/" prefix, no spaces.',
+			'PMID: A PMID is digits only, e.g. "1508994" — no "PMID:" prefix.',
+			'URL: URL must be a full http(s) address, e.g. https://example.org/guideline.',
+		]);
+	});
+
+	test('an unknown type, evidence kind or extra field is rejected', () => {
+		const msgs = problems(ReferenceSchema, { ...goodRef, type: 'journal', 'x-evidence': { ...goodRef['x-evidence'], kind: 'meta' }, doi: 'x' });
+		expect(msgs).toContain(
+			'type: type must be one of: article-journal, report, book, chapter, webpage, document. A journal paper is "article-journal"; a guideline document is "report".',
+		);
+		expect(msgs.some((m) => m.startsWith('x-evidence.kind: x-evidence.kind must be one of: clinical-guideline'))).toBe(true);
+		expect(msgs.some((m) => m.includes('doi'))).toBe(true);
+	});
+
+	test('required fields missing without an x-missing entry are reported; declared ones are not', () => {
+		const { author: _author, ...noAuthor } = goodRef;
+		expect(missingRequiredFields(ReferenceSchema.parse(noAuthor))).toEqual(['author']);
+		const declared = { ...noAuthor, 'x-missing': { fields: ['author'], reason: 'The source lists no authors for this paper.' } };
+		expect(missingRequiredFields(ReferenceSchema.parse(declared))).toEqual([]);
+	});
+});
+
+describe('guideline frontmatter schema', () => {
+	const real = frontmatter(guideline);
+
+	test('the real guideline is valid', () => {
+		expect(problems(GuidelineFrontmatterSchema, real)).toEqual([]);
+	});
+
+	test('a title that is not a question is rejected with a hint', () => {
+		expect(problems(GuidelineFrontmatterSchema, { ...real, title: 'Knee pain in runners' })).toEqual([
+			'title: The title is the clinical question the page answers: end it with "?".',
+		]);
+	});
+
+	test('unknown fields, bad audience and bad review status are rejected', () => {
+		const msgs = problems(GuidelineFrontmatterSchema, { ...real, audiance: ['clinicians'], audience: ['doctors'], review: { status: 'done' } });
+		expect(msgs).toContain('audience.0: audience entries must be among: clinicians, educators, students, patients.');
+		expect(msgs).toContain('review.status: review.status must be one of: draft, submitted, under-review, approved.');
+		expect(msgs.some((m) => m.includes('audiance'))).toBe(true);
+	});
+
+	test('an evidence gap needs a reason', () => {
+		expect(problems(EvidenceGapSchema, { id: 'source-ref-8', kind: 'unresolved-citation', label: '8' })).toEqual([
+			'reason: Every evidence gap needs a `reason`: say what is missing and how to resolve it.',
+		]);
+	});
+});
+
+describe('review schema', () => {
+	test('approved needs a named reviewer and a review date', () => {
+		expect(problems(ReviewSchema, { status: 'approved' })).toEqual([
+			'reviewers: An approved page needs at least one named reviewer: add `reviewers: [{ name: "…" }]`, or set status to under-review.',
+			'lastReviewed: An approved page needs `lastReviewed: YYYY-MM-DD` (the date the review was completed).',
+		]);
+	});
+
+	test('a review date in the future is rejected', () => {
+		expect(problems(ReviewSchema, { status: 'approved', reviewers: [{ name: 'Dr A Reviewer' }], lastReviewed: '2999-01-01' })).toEqual([
+			'lastReviewed: lastReviewed (2999-01-01) is in the future: use the date the review was completed.',
+		]);
+	});
+
+	test('an approved review with reviewer and past date passes', () => {
+		expect(problems(ReviewSchema, { status: 'approved', reviewers: [{ name: 'Dr A Reviewer' }], lastReviewed: '2026-01-10' })).toEqual([]);
+	});
+});
+
+describe('topics and disclaimers', () => {
+	test('real topics and disclaimer are valid', () => {
+		for (const t of parseYaml(readFileSync(new URL('../../content/topics.yaml', import.meta.url), 'utf8'))) expect(problems(TopicSchema, t)).toEqual([]);
+		expect(problems(DisclaimerSchema, parseYaml(readFileSync(new URL('../../content/disclaimers/professional.yaml', import.meta.url), 'utf8')))).toEqual([]);
+	});
+});
