@@ -224,7 +224,7 @@ export function renderGuideline(root: Root, input: RenderInput): void {
 	const items = ordered.map(([key, n]) => {
 		const ref = input.refs.get(key);
 		const back = (citedBy.get(key) ?? []).map((c, i) =>
-			h('a', { href: `#${c.id}`, 'aria-label': `Back to statement: ${c.text.slice(0, 80)}` }, String.fromCharCode(97 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '')),
+			h('a', { href: `#${c.id}`, 'aria-label': `Back to statement: ${c.text.slice(0, 80)}` }, backLinkLabel(i)),
 		);
 		if (!ref) return h('li', { id: `ref-${key}`, value: n }, [h('strong', 'Missing reference: '), `"${key}" has no file in content/references/.`]);
 		const data = ref.data;
@@ -267,6 +267,12 @@ export function renderGuideline(root: Root, input: RenderInput): void {
 			hastNode(h('ul', { class: 'gap-list' }, gapItems)),
 		);
 	}
+}
+
+/** Back-link labels as in encyclopaedias: a … z, then aa, ab, … */
+function backLinkLabel(index: number): string {
+	const letter = (n: number) => String.fromCharCode(97 + n);
+	return index < 26 ? letter(index) : letter(Math.floor(index / 26) - 1) + letter(index % 26);
 }
 
 function findParent(root: Root, target: object): { parent: { children: RootContent[] }; index: number } | undefined {
