@@ -47,7 +47,8 @@ function srOnly(text: string): Element {
 	return h('span', { class: 'sr-only' }, text);
 }
 
-function setProps(node: { data?: object }, props: Record<string, unknown>): void {
+/** Adds HTML attributes to the element an mdast node becomes. */
+export function setProps(node: { data?: object | undefined }, props: Record<string, unknown>): void {
 	const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
 	data.hProperties = { ...data.hProperties, ...props };
 }

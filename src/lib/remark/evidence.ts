@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { analyzePage } from '../claims/page.ts';
-import { renderGuideline } from '../claims/render.ts';
+import { renderGuideline, setProps } from '../claims/render.ts';
 import { stripMarkers } from '../claims/markers.ts';
 import { loadReferences } from '../references/load.ts';
 import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
@@ -31,7 +31,7 @@ export function remarkEvidence(options: RemarkEvidenceOptions) {
 		if (frontmatter.type !== 'guideline') {
 			// Editorial pages: permanent heading ids only.
 			for (const heading of analysis.headings) {
-				heading.node.data = { ...heading.node.data, hProperties: { ...heading.node.data?.hProperties, id: heading.id } };
+				setProps(heading.node, { id: heading.id });
 				visit(heading.node, 'text', (node) => {
 					node.value = node.value.includes('[') ? stripMarkers(node.value) : node.value;
 				});
