@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 
 const steps: { name: string; command: string[] }[] = [
 	// Steps are added by the features that need them (claim check, permalink check, CSP, …).
+	{ name: 'Claim check (every claim cites a reference that exists)', command: ['node', 'scripts/check-claims.ts'] },
 	{ name: 'Astro build (pages + Pagefind index)', command: ['npx', 'astro', 'build'] },
 ];
 

@@ -116,7 +116,9 @@ function collect(node: Nodes, into: Collected): void {
 		return;
 	}
 	if (node.type === 'inlineCode') {
-		into.text += node.value;
+		// Code is shown as written, but a marker inside it is not a marker: a word joiner after each
+		// "[" keeps the scanner from reading it (it is invisible and dropped from claim text).
+		into.text += node.value.replaceAll('[', '[\u2060');
 		return;
 	}
 	if (node.type === 'list' || SKIP.has(node.type)) return;

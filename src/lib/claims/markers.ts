@@ -94,5 +94,5 @@ export function stripMarkers(text: string): string {
 		at = m.end;
 	}
 	out += text.slice(at);
-	return out.replace(/\s+/g, ' ').trim();
+	return out.replace(/\u2060/g, '').replace(/\s+/g, ' ').trim();
 }

@@ -1,0 +1,179 @@
+/**
+ * The checks: each reads the index and returns findings. Independent of each other and of output.
+ */
+import { GuidelineFrontmatterSchema } from '../../schemas/guideline.ts';
+import { missingRequiredFields } from '../references/fields.ts';
+import { RULES, type RuleId } from './rules.ts';
+import type { ContentIndex, Finding, IndexedPage } from './types.ts';
+import type { Claim } from '../claims/analyze.ts';
+
+function finding(rule: RuleId, file: string, line: number, column: number, message: string): Finding {
+	return { rule, severity: RULES.get(rule)!.severity, file, line, column, message };
+}
+
+const excerpt = (text: string) => (text.length > 60 ? `"${text.slice(0, 57)}…"` : `"${text}"`);
+
+function claimsOf(page: IndexedPage): Claim[] {
+	return page.analysis.bottomLine ? [page.analysis.bottomLine, ...page.analysis.claims] : page.analysis.claims;
+}
+
+/** Frontmatter against the schema, plus links the schema cannot see. */
+export function checkFrontmatter(index: ContentIndex): Finding[] {
+	const out: Finding[] = [];
+	for (const page of index.pages) {
+		const fm = page.frontmatter;
+		const at = (path: string) => page.lines.get(path) ?? page.lines.get(path.split('.')[0]!) ?? 1;
+		if (page.type === 'unknown') {
+			out.push(finding('frontmatter-invalid', page.file, at('type'), 1, 'type: set `type: guideline` for clinical pages or `type: page` for editorial pages.'));
+			continue;
+		}
+		if (page.type !== 'guideline') continue;
+		const result = GuidelineFrontmatterSchema.safeParse(fm);
+		if (!result.success) {
+			for (const issue of result.error.issues) {
+				// An unknown key is reported at the key itself, not at its parent.
+				const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+				const path = [...issue.path, ...keys.slice(0, 1)].join('.');
+				// Gap reasons have their own rule, with its own wording.
+				if (/^evidenceGaps\.\d+\.reason$/.test(path)) continue;
+				out.push(finding('frontmatter-invalid', page.file, at(path), 1, `${issue.path.join('.') || '(frontmatter)'}: ${issue.message}`));
+			}
+		}
+		const topics = Array.isArray(fm.topics) ? fm.topics : [];
+		topics.forEach((t, i) => {
+			if (typeof t === 'string' && !index.topics.has(t)) {
+				out.push(finding('frontmatter-unknown-link', page.file, at(`topics.${i}`), 1, `topics: "${t}" is not a topic in content/topics.yaml (known: ${[...index.topics].join(', ') || 'none'}).`));
+			}
+		});
+		const folder = page.id.split('/')[1];
+		if (typeof topics[0] === 'string' && folder && page.id.startsWith('guidelines/') && topics[0] !== folder) {
+			out.push(finding('topic-folder-mismatch', page.file, at('topics.0'), 1, `The first topic is "${topics[0]}" but the page is in content/guidelines/${folder}/.`));
+		}
+		if (typeof fm.disclaimer === 'string' && !index.disclaimers.has(fm.disclaimer)) {
+			out.push(finding('frontmatter-unknown-link', page.file, at('disclaimer'), 1, `disclaimer: "${fm.disclaimer}" has no file content/disclaimers/${fm.disclaimer}.yaml.`));
+		}
+	}
+	return out;
+}
+
+/** Claims, citations, markers and ids on guideline pages. */
+export function checkClaims(index: ContentIndex): Finding[] {
+	const out: Finding[] = [];
+	for (const page of index.pages) {
+		for (const p of page.analysis.problems) {
+			const misplaced = p.message.includes('does not count');
+			out.push(finding(misplaced ? 'marker-misplaced' : 'marker-malformed', page.file, p.position.line, p.position.column, p.message));
+		}
+		if (page.type !== 'guideline') continue;
+		const gapIds = new Set(page.gaps.map((g) => g.id));
+		for (const claim of claimsOf(page)) {
+			const { line, column } = claim.position;
+			if (claim.cites.length === 0) {
+				const what = claim.kind === 'heading' ? 'This heading states a proportion but' : claim.kind === 'bottom-line' ? 'The bottom line' : `This ${claim.kind.replace('-', ' ')}`;
+				out.push(finding('claim-uncited', page.file, line, column, `${what} cites no reference: ${excerpt(claim.text)}`));
+			}
+			for (const cite of claim.cites) {
+				if (cite.type === 'ref' && !index.references.has(cite.key) && !index.referenceFiles.has(cite.key)) {
+					out.push(finding('citation-unknown-reference', page.file, line, column, `[@${cite.key}] cites a reference that does not exist (no content/references/${cite.key}.yaml).`));
+				}
+				if (cite.type === 'gap' && !gapIds.has(cite.id)) {
+					out.push(finding('citation-unknown-gap', page.file, line, column, `[!${cite.id}] cites an evidence gap that is not declared in this page's evidenceGaps.`));
+				}
+			}
+		}
+		// Ids: headings, claims and the fixed anchors share one namespace on the page.
+		const seen = new Map<string, number>();
+		const reserved = new Set(['bottom-line-heading', 'references', 'evidence-gaps', 'related-questions', 'source', 'disclaimer']);
+		const ids: { id: string; line: number; column: number; what: string; explicit: boolean }[] = [
+			...page.analysis.headings.map((h) => ({ id: h.id, line: h.position.line, column: h.position.column, what: 'heading', explicit: h.explicit })),
+			...claimsOf(page)
+				.filter((c) => c.kind !== 'heading')
+				.map((c) => ({ id: c.id, line: c.position.line, column: c.position.column, what: 'claim', explicit: c.explicit })),
+		];
+		for (const item of ids) {
+			const first = seen.get(item.id);
+			if (first !== undefined || reserved.has(item.id) || item.id.startsWith('ref-') || item.id.startsWith('gap-')) {
+				const why =
+					first !== undefined
+						? `is already used on line ${first}`
+						: 'is reserved for the page layout (references, evidence gaps, ref-*, gap-* …)';
+				out.push(
+					finding(
+						'id-duplicate',
+						page.file,
+						item.line,
+						item.column,
+						`The ${item.what} id "${item.id}"${item.explicit ? '' : ' (generated from its first words)'} ${why}.`,
+					),
+				);
+			} else seen.set(item.id, item.line);
+		}
+		for (const h of page.analysis.headings) {
+			if (!h.explicit && h.depth <= 3) {
+				out.push(finding('heading-id-missing', page.file, h.position.line, h.position.column, `The heading "${h.text}" has no permanent id.`));
+			}
+		}
+		// Evidence gaps: every one has a reason and is used; every use is an exception.
+		const raw = Array.isArray(page.frontmatter.evidenceGaps) ? (page.frontmatter.evidenceGaps as Record<string, unknown>[]) : [];
+		raw.forEach((gap, i) => {
+			const reason = typeof gap?.reason === 'string' ? gap.reason.trim() : '';
+			if (reason.length < 20) {
+				const line = page.lines.get(`evidenceGaps.${i}.reason`) ?? page.lines.get(`evidenceGaps.${i}`) ?? page.lines.get('evidenceGaps') ?? 1;
+				out.push(finding('gap-reason-missing', page.file, line, 1, `The evidence gap "${String(gap?.id ?? i)}" has ${reason ? 'too short a reason' : 'no reason'}: an exception to citing must say why.`));
+			}
+		});
+		const used = new Set(claimsOf(page).flatMap((c) => c.cites.flatMap((x) => (x.type === 'gap' ? [x.id] : []))));
+		raw.forEach((gap, i) => {
+			if (typeof gap?.id === 'string' && !used.has(gap.id)) {
+				out.push(finding('gap-unused', page.file, page.lines.get(`evidenceGaps.${i}`) ?? 1, 1, `The evidence gap "${gap.id}" is declared but no statement cites [!${gap.id}].`));
+			}
+		});
+		for (const claim of claimsOf(page)) {
+			for (const cite of claim.cites) {
+				if (cite.type !== 'gap' || !gapIds.has(cite.id)) continue;
+				const gap = page.gaps.find((g) => g.id === cite.id)!;
+				out.push(
+					finding('exception', page.file, claim.position.line, claim.position.column, `${gap.kind === 'unresolved-citation' ? `Unresolved citation [${gap.label ?? '?'}]` : 'Unsupported statement'} (${cite.id}): ${excerpt(claim.text)}`),
+				);
+			}
+		}
+	}
+	return out;
+}
+
+/** References: complete, and cited somewhere. */
+export function checkReferences(index: ContentIndex): Finding[] {
+	const out: Finding[] = [];
+	const cited = new Set(index.pages.flatMap((p) => claimsOf(p).flatMap((c) => c.cites.flatMap((x) => (x.type === 'ref' ? [x.key] : [])))));
+	for (const [key, ref] of index.references) {
+		const file = ref.file.startsWith(index.root) ? ref.file.slice(index.root.length + 1) : ref.file;
+		for (const field of missingRequiredFields(ref.data)) {
+			out.push(
+				finding('reference-missing-field', file, ref.lines.type ?? 1, 1, `A reference of type ${ref.data.type} needs ${field.replace('|', ' or ')}; it is neither given nor listed under x-missing.`),
+			);
+		}
+		if (!cited.has(key)) out.push(finding('reference-unused', file, 1, 1, `The reference "${key}" is not cited by any page.`));
+	}
+	return out;
+}
+
+/** Protocol data: every rule's claim ids exist on its guideline. */
+export function checkProtocols(index: ContentIndex): Finding[] {
+	const out: Finding[] = [];
+	for (const protocol of index.protocols) {
+		const page = index.pages.find((p) => p.id === protocol.guideline);
+		if (!page) {
+			out.push(finding('protocol-invalid', protocol.file, protocol.guidelineLine, 1, `guideline: "${protocol.guideline ?? ''}" is not a page in content/.`));
+			continue;
+		}
+		const ids = new Set(claimsOf(page).map((c) => c.id));
+		for (const claim of protocol.claims) {
+			if (!ids.has(claim.id)) {
+				out.push(finding('protocol-claim-unknown', protocol.file, claim.line, claim.column, `The claim "${claim.id}" does not exist on ${page.file}.`));
+			}
+		}
+	}
+	return out;
+}
+
+export const CHECKS = [checkFrontmatter, checkClaims, checkReferences, checkProtocols] as const;

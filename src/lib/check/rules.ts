@@ -1,0 +1,129 @@
+/**
+ * The claim check's rules: stable ids (editors see them in every message; CONTRIBUTING.md lists
+ * them), default severity and the one-line fix shown under each finding.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Rule {
+	id: string;
+	severity: Severity;
+	/** What the rule guarantees, for the catalogue. */
+	summary: string;
+	/** How to fix a finding, shown under it. */
+	hint: string;
+}
+
+const rules = [
+	{
+		id: 'claim-uncited',
+		severity: 'error',
+		summary: 'Every claim (paragraph, list item, table row, callout text, bottom line) cites at least one reference.',
+		hint: 'Add [@reference-key] for the reference that supports it, or, if the source gives none, declare an evidence gap (evidenceGaps) and cite it as [!gap-id].',
+	},
+	{
+		id: 'citation-unknown-reference',
+		severity: 'error',
+		summary: 'Every [@key] names a file in content/references/.',
+		hint: 'Check the spelling against content/references/, or add the reference as content/references/<key>.yaml.',
+	},
+	{
+		id: 'citation-unknown-gap',
+		severity: 'error',
+		summary: 'Every [!gap-id] names an entry of the page’s evidenceGaps.',
+		hint: 'Declare the gap under evidenceGaps in the frontmatter (id, kind, reason), or fix the id.',
+	},
+	{
+		id: 'marker-malformed',
+		severity: 'error',
+		summary: 'Citation and id markers are well-formed: [@key; @key2], [!gap-id], [#id].',
+		hint: 'Write [@key] for references, [!gap-id] for evidence gaps and [#id] for a permanent id; keys and ids are lower-case words joined by hyphens.',
+	},
+	{
+		id: 'marker-misplaced',
+		severity: 'error',
+		summary: 'Citations sit in the claim they support, not in list introductions or table headers.',
+		hint: 'Move the citation into the statement it supports.',
+	},
+	{
+		id: 'id-duplicate',
+		severity: 'error',
+		summary: 'Heading and claim ids are unique on their page (generated ids included).',
+		hint: 'Give one of them a different explicit id with [#new-id] at the end of the statement or heading.',
+	},
+	{
+		id: 'heading-id-missing',
+		severity: 'error',
+		summary: 'Every section heading of a guideline carries an explicit, permanent [#id].',
+		hint: 'End the heading with [#short-id]; links to the section keep working when its wording changes.',
+	},
+	{
+		id: 'gap-reason-missing',
+		severity: 'error',
+		summary: 'An evidence gap (an exception to citing) has a written reason.',
+		hint: 'Add reason: saying what is missing and what would resolve it.',
+	},
+	{
+		id: 'gap-unused',
+		severity: 'warning',
+		summary: 'Every declared evidence gap is cited by a statement.',
+		hint: 'Cite it as [!gap-id] where it applies, or remove the entry.',
+	},
+	{
+		id: 'exception',
+		severity: 'info',
+		summary: 'A statement published with an evidence gap instead of a reference (listed in the summary; an error with --strict).',
+		hint: 'Find a reference and cite it, or remove the statement after clinical review.',
+	},
+	{
+		id: 'frontmatter-invalid',
+		severity: 'error',
+		summary: 'Page frontmatter matches its schema (src/schemas/).',
+		hint: 'Fix the field as the message says; CONTRIBUTING.md lists every field.',
+	},
+	{
+		id: 'frontmatter-unknown-link',
+		severity: 'error',
+		summary: 'topics and disclaimer name existing entries (Astro only logs a missing reference and builds anyway).',
+		hint: 'Use an id from content/topics.yaml or a file name from content/disclaimers/.',
+	},
+	{
+		id: 'topic-folder-mismatch',
+		severity: 'error',
+		summary: 'A guideline sits in the folder of its first topic.',
+		hint: 'Move the file to content/guidelines/<first-topic>/ or reorder topics.',
+	},
+	{
+		id: 'reference-invalid',
+		severity: 'error',
+		summary: 'Reference files are valid CSL-YAML with our fields; DOI, PMID and URL are well-formed.',
+		hint: 'Fix the field as the message says (see content/references/ for examples).',
+	},
+	{
+		id: 'reference-missing-field',
+		severity: 'error',
+		summary: 'References carry the fields their type needs, or declare them in x-missing with a reason.',
+		hint: 'Add the field from the publication, or list it under x-missing.fields with a reason; never invent it.',
+	},
+	{
+		id: 'reference-unused',
+		severity: 'warning',
+		summary: 'Every reference is cited somewhere.',
+		hint: 'Cite it where it supports a statement, or delete the file if it is no longer needed.',
+	},
+	{
+		id: 'protocol-claim-unknown',
+		severity: 'error',
+		summary: 'Protocol rules (content/protocols/) cite claim ids that exist on their guideline.',
+		hint: 'Point the rule at an existing claim id (see the [#id] markers on the page), or restore the claim.',
+	},
+	{
+		id: 'protocol-invalid',
+		severity: 'error',
+		summary: 'Protocol files name an existing guideline.',
+		hint: 'Set guideline: to the page id, e.g. guidelines/running-injuries/runner-medial-thigh-knee-pain.',
+	},
+] as const satisfies readonly Rule[];
+
+export type RuleId = (typeof rules)[number]['id'];
+export const RULES: ReadonlyMap<RuleId, Rule> = new Map(rules.map((r) => [r.id, r]));
+export const RULE_LIST: readonly Rule[] = rules;
