@@ -30,7 +30,7 @@ try {
 }
 
 const root = resolve(values.root ?? process.cwd());
-const result = runCheck({ root, ...(values.content ? { contentDir: resolve(values.content) } : {}) });
+const result = await runCheck({ root, ...(values.content ? { contentDir: resolve(values.content) } : {}) });
 if (values.json) console.log(formatJson(result, values.strict));
 else console.log(formatText(result, { strict: values.strict, color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
 if (process.env.GITHUB_ACTIONS === 'true') {

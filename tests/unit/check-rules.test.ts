@@ -31,9 +31,9 @@ function lineOf(root: string, file: string, text: string): number {
 	return index + 1;
 }
 
-function findings(name?: string) {
+async function findings(name?: string) {
 	const root = project(name);
-	const result = runCheck({ root });
+	const result = await runCheck({ root });
 	const shown = result.findings.filter((f) => f.rule !== 'exception');
 	return { root, result, shown, list: shown.map((f) => `${f.rule} ${f.file}:${f.line} ${f.message}`) };
 }
@@ -41,8 +41,8 @@ function findings(name?: string) {
 const PAGE = 'content/guidelines/knee/sample.mdx';
 
 describe('the fixture base', () => {
-	test('passes, with one exception', () => {
-		const { result, shown } = findings();
+	test('passes, with one exception', async () => {
+		const { result, shown } = await findings();
 		expect(shown).toEqual([]);
 		expect(result.stats).toMatchObject({ guidelines: 1, claims: 8, citations: 8, references: 2, exceptions: 1 });
 		expect(exitCode(result, false)).toBe(0);
@@ -51,59 +51,59 @@ describe('the fixture base', () => {
 });
 
 describe('one case per rule', () => {
-	test('claim-uncited: an uncited bullet is caught without any marking', () => {
-		const { root, list } = findings('uncited-claim');
+	test('claim-uncited: an uncited bullet is caught without any marking', async () => {
+		const { root, list } = await findings('uncited-claim');
 		expect(list).toEqual([`claim-uncited ${PAGE}:${lineOf(root, PAGE, 'Swelling that lasts')} This list item cites no reference: "Swelling that lasts more than a day"`]);
 	});
 
-	test('claim-uncited: a heading stating a proportion needs a citation or an evidence gap', () => {
-		const { root, list } = findings('uncited-statistic');
+	test('claim-uncited: a heading stating a proportion needs a citation or an evidence gap', async () => {
+		const { root, list } = await findings('uncited-statistic');
 		expect(list).toContain(`claim-uncited ${PAGE}:${lineOf(root, PAGE, '### Strength')} This heading states a proportion but cites no reference: "Strength (50% of studies)"`);
 		expect(list).toContain(`gap-unused ${PAGE}:${lineOf(root, PAGE, '- id: gap-one')} The evidence gap "gap-one" is declared but no statement cites [!gap-one].`);
 	});
 
-	test('citation-unknown-reference', () => {
-		const { root, list } = findings('unknown-reference');
+	test('citation-unknown-reference', async () => {
+		const { root, list } = await findings('unknown-reference');
 		expect(list).toEqual([
 			`citation-unknown-reference ${PAGE}:${lineOf(root, PAGE, 'Rest for two weeks')} [@jonse-2019] cites a reference that does not exist (no content/references/jonse-2019.yaml).`,
 		]);
 	});
 
-	test('citation-unknown-gap', () => {
-		const { root, list } = findings('unknown-gap');
+	test('citation-unknown-gap', async () => {
+		const { root, list } = await findings('unknown-gap');
 		expect(list).toContain(`citation-unknown-gap ${PAGE}:${lineOf(root, PAGE, '[!gap-two]')} [!gap-two] cites an evidence gap that is not declared in this page's evidenceGaps.`);
 	});
 
-	test('id-duplicate', () => {
-		const { root, list } = findings('duplicate-id');
+	test('id-duplicate', async () => {
+		const { root, list } = await findings('duplicate-id');
 		expect(list).toEqual([`id-duplicate ${PAGE}:${lineOf(root, PAGE, 'Joint-line')} The claim id "effusion" is already used on line ${lineOf(root, PAGE, 'Effusion after')}.`]);
 	});
 
-	test('heading-id-missing', () => {
-		const { root, list } = findings('heading-without-id');
+	test('heading-id-missing', async () => {
+		const { root, list } = await findings('heading-without-id');
 		expect(list).toEqual([`heading-id-missing ${PAGE}:${lineOf(root, PAGE, '## Management')} The heading "Management" has no permanent id.`]);
 	});
 
-	test('marker-malformed', () => {
-		const { root, list } = findings('malformed-marker');
+	test('marker-malformed', async () => {
+		const { root, list } = await findings('malformed-marker');
 		const line = lineOf(root, PAGE, 'Rest for two weeks');
 		expect(list).toContain(
 			`marker-malformed ${PAGE}:${line} "@Jones 2019" in [@Jones 2019] is not a citation: write @key for a reference or !gap-id for an evidence gap, separated by ";".`,
 		);
 	});
 
-	test('gap-reason-missing: an exception without a written reason', () => {
-		const { root, list } = findings('gap-without-reason');
+	test('gap-reason-missing: an exception without a written reason', async () => {
+		const { root, list } = await findings('gap-without-reason');
 		expect(list).toEqual([`gap-reason-missing ${PAGE}:${lineOf(root, PAGE, '- id: gap-one')} The evidence gap "gap-one" has no reason: an exception to citing must say why.`]);
 	});
 
-	test('frontmatter-invalid names the field and says how to fix it', () => {
-		const { root, list } = findings('frontmatter-invalid');
+	test('frontmatter-invalid names the field and says how to fix it', async () => {
+		const { root, list } = await findings('frontmatter-invalid');
 		expect(list).toEqual([`frontmatter-invalid ${PAGE}:${lineOf(root, PAGE, 'title:')} title: The title is the clinical question the page answers: end it with "?".`]);
 	});
 
-	test('frontmatter-unknown-link and topic-folder-mismatch', () => {
-		const { root, list } = findings('unknown-topic');
+	test('frontmatter-unknown-link and topic-folder-mismatch', async () => {
+		const { root, list } = await findings('unknown-topic');
 		const line = lineOf(root, PAGE, 'topics:');
 		expect(list).toEqual([
 			`frontmatter-unknown-link ${PAGE}:${line} topics: "knees" is not a topic in content/topics.yaml (known: knee).`,
@@ -111,20 +111,20 @@ describe('one case per rule', () => {
 		]);
 	});
 
-	test('reference-unused is a warning: the check still passes', () => {
-		const { result, list } = findings('unused-reference');
+	test('reference-unused is a warning: the check still passes', async () => {
+		const { result, list } = await findings('unused-reference');
 		expect(list).toEqual(['reference-unused content/references/brown-2001.yaml:1 The reference "brown-2001" is not cited by any page.']);
 		expect(result.findings.find((f) => f.rule === 'reference-unused')?.severity).toBe('warning');
 		expect(exitCode(result, false)).toBe(0);
 	});
 
-	test('reference-missing-field', () => {
-		const { list } = findings('missing-field');
+	test('reference-missing-field', async () => {
+		const { list } = await findings('missing-field');
 		expect(list).toEqual(['reference-missing-field content/references/smith-2020.yaml:2 A reference of type article-journal needs author; it is neither given nor listed under x-missing.']);
 	});
 
-	test('reference-invalid: malformed DOI and PMID, reported once in the reference file', () => {
-		const { root, list } = findings('malformed-identifiers');
+	test('reference-invalid: malformed DOI and PMID, reported once in the reference file', async () => {
+		const { root, list } = await findings('malformed-identifiers');
 		const file = 'content/references/smith-2020.yaml';
 		expect(list).toEqual([
 			`reference-invalid ${file}:${lineOf(root, file, 'DOI:')} DOI: A DOI looks like 10.1234/abcd — no "https://doi.org/" prefix, no spaces.`,
@@ -132,14 +132,14 @@ describe('one case per rule', () => {
 		]);
 	});
 
-	test('protocol-claim-unknown: a protocol rule pointing at a removed claim', () => {
-		const { root, list } = findings('protocol-removed-claim');
+	test('protocol-claim-unknown: a protocol rule pointing at a removed claim', async () => {
+		const { root, list } = await findings('protocol-removed-claim');
 		const file = 'content/protocols/sample.yaml';
 		expect(list).toEqual([`protocol-claim-unknown ${file}:${lineOf(root, file, 'rest-three-weeks')} The claim "rest-three-weeks" does not exist on ${PAGE}.`]);
 	});
 
-	test('citations inside code, code blocks and quotations do not count', () => {
-		const { root, list } = findings('citation-in-code');
+	test('citations inside code, code blocks and quotations do not count', async () => {
+		const { root, list } = await findings('citation-in-code');
 		// The paragraph's only citation is inside inline code, so it is uncited; the code block's
 		// and the blockquote's citations to unknown keys are not findings.
 		expect(list).toEqual([`claim-uncited ${PAGE}:${lineOf(root, PAGE, 'Cite with')} This paragraph cites no reference: "Cite with [@jones-2019] in prose, not in code."`]);
@@ -152,8 +152,8 @@ describe('one case per rule', () => {
 });
 
 describe('reporting', () => {
-	test('a failing run: file:line:col, message, rule id, fix hint, per-rule summary', () => {
-		const { result } = findings('uncited-claim');
+	test('a failing run: file:line:col, message, rule id, fix hint, per-rule summary', async () => {
+		const { result } = await findings('uncited-claim');
 		const text = formatText(result, { strict: false, color: false });
 		const line = result.findings.find((f) => f.rule === 'claim-uncited')!.line;
 		expect(text).toContain(`✘ ${PAGE}:${line}:1  This list item cites no reference: "Swelling that lasts more than a day"  [claim-uncited]`);
@@ -161,15 +161,15 @@ describe('reporting', () => {
 		expect(text).toContain('✘ Claim check failed: 1 error (claim-uncited ×1).');
 	});
 
-	test('a clean run prints one line with the counts and names every exception', () => {
-		const { result } = findings();
+	test('a clean run prints one line with the counts and names every exception', async () => {
+		const { result } = await findings();
 		expect(formatText(result, { strict: false, color: false })).toBe(
 			'✔ Claim check passed: 1 page (1 guideline), 8 claims, 8 citations, 2 references, 1 exception (gap-one; see them with --strict).',
 		);
 	});
 
-	test('GitHub annotations carry file, line, column and rule', () => {
-		const { result } = findings('uncited-claim');
+	test('GitHub annotations carry file, line, column and rule', async () => {
+		const { result } = await findings('uncited-claim');
 		const line = result.findings.find((f) => f.rule === 'claim-uncited')!.line;
 		expect(formatGithub(result, false).split('\n')).toContain(
 			`::error file=${PAGE},line=${line},col=1,title=claim-uncited::This list item cites no reference: "Swelling that lasts more than a day" Fix: Add [@reference-key] for the reference that supports it, or, if the source gives none, declare an evidence gap (evidenceGaps) and cite it as [!gap-id].`,
@@ -181,7 +181,7 @@ describe('the command', () => {
 	const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
 		spawnSync(process.execPath, ['scripts/check-claims.ts', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...env } });
 
-	test('the real content passes with the seed’s four exceptions', () => {
+	test('the real content passes with the seed’s four exceptions', async () => {
 		const r = run([]);
 		expect(r.status).toBe(0);
 		expect(r.stdout.trim()).toBe(
@@ -189,13 +189,13 @@ describe('the command', () => {
 		);
 	});
 
-	test('--strict fails on the exceptions', () => {
+	test('--strict fails on the exceptions', async () => {
 		const r = run(['--strict']);
 		expect(r.status).toBe(1);
 		expect(r.stdout).toContain('✘ Claim check failed: 4 errors (exception ×4).');
 	});
 
-	test('exit 1 and JSON findings for a broken corpus', () => {
+	test('exit 1 and JSON findings for a broken corpus', async () => {
 		const root = project('unknown-reference');
 		const r = run(['--json', '--root', root]);
 		expect(r.status).toBe(1);
@@ -204,7 +204,7 @@ describe('the command', () => {
 		expect(json.findings.map((f: { rule: string }) => f.rule)).toContain('citation-unknown-reference');
 	});
 
-	test('bad usage exits 2 with the usage line', () => {
+	test('bad usage exits 2 with the usage line', async () => {
 		const r = run(['--nope']);
 		expect(r.status).toBe(2);
 		expect(r.stderr).toContain('Usage: npm run check -- [--strict] [--json] [--content <dir>]');

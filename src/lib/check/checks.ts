@@ -5,7 +5,6 @@ import { GuidelineFrontmatterSchema } from '../../schemas/guideline.ts';
 import { missingRequiredFields } from '../references/fields.ts';
 import { RULES, type RuleId } from './rules.ts';
 import type { ContentIndex, Finding, IndexedPage } from './types.ts';
-import type { Claim } from '../claims/analyze.ts';
 
 function finding(rule: RuleId, file: string, line: number, column: number, message: string): Finding {
 	return { rule, severity: RULES.get(rule)!.severity, file, line, column, message };
@@ -13,16 +12,14 @@ function finding(rule: RuleId, file: string, line: number, column: number, messa
 
 const excerpt = (text: string) => (text.length > 60 ? `"${text.slice(0, 57)}…"` : `"${text}"`);
 
-function claimsOf(page: IndexedPage): Claim[] {
-	return page.analysis.bottomLine ? [page.analysis.bottomLine, ...page.analysis.claims] : page.analysis.claims;
-}
+const claimsOf = (page: IndexedPage) => page.claims;
 
 /** Frontmatter against the schema, plus links the schema cannot see. */
 export function checkFrontmatter(index: ContentIndex): Finding[] {
 	const out: Finding[] = [];
 	for (const page of index.pages) {
 		const fm = page.frontmatter;
-		const at = (path: string) => page.lines.get(path) ?? page.lines.get(path.split('.')[0]!) ?? 1;
+		const at = (path: string) => page.lines[path] ?? page.lines[path.split('.')[0]!] ?? 1;
 		if (page.type === 'unknown') {
 			out.push(finding('frontmatter-invalid', page.file, at('type'), 1, 'type: set `type: guideline` for clinical pages or `type: page` for editorial pages.'));
 			continue;
@@ -60,7 +57,7 @@ export function checkFrontmatter(index: ContentIndex): Finding[] {
 export function checkClaims(index: ContentIndex): Finding[] {
 	const out: Finding[] = [];
 	for (const page of index.pages) {
-		for (const p of page.analysis.problems) {
+		for (const p of page.problems) {
 			const misplaced = p.message.includes('does not count');
 			out.push(finding(misplaced ? 'marker-misplaced' : 'marker-malformed', page.file, p.position.line, p.position.column, p.message));
 		}
@@ -85,7 +82,7 @@ export function checkClaims(index: ContentIndex): Finding[] {
 		const seen = new Map<string, number>();
 		const reserved = new Set(['bottom-line-heading', 'references', 'evidence-gaps', 'related-questions', 'source', 'disclaimer']);
 		const ids: { id: string; line: number; column: number; what: string; explicit: boolean }[] = [
-			...page.analysis.headings.map((h) => ({ id: h.id, line: h.position.line, column: h.position.column, what: 'heading', explicit: h.explicit })),
+			...page.headings.map((h) => ({ id: h.id, line: h.position.line, column: h.position.column, what: 'heading', explicit: h.explicit })),
 			...claimsOf(page)
 				.filter((c) => c.kind !== 'heading')
 				.map((c) => ({ id: c.id, line: c.position.line, column: c.position.column, what: 'claim', explicit: c.explicit })),
@@ -108,7 +105,7 @@ export function checkClaims(index: ContentIndex): Finding[] {
 				);
 			} else seen.set(item.id, item.line);
 		}
-		for (const h of page.analysis.headings) {
+		for (const h of page.headings) {
 			if (!h.explicit && h.depth <= 3) {
 				out.push(finding('heading-id-missing', page.file, h.position.line, h.position.column, `The heading "${h.text}" has no permanent id.`));
 			}
@@ -118,14 +115,14 @@ export function checkClaims(index: ContentIndex): Finding[] {
 		raw.forEach((gap, i) => {
 			const reason = typeof gap?.reason === 'string' ? gap.reason.trim() : '';
 			if (reason.length < 20) {
-				const line = page.lines.get(`evidenceGaps.${i}.reason`) ?? page.lines.get(`evidenceGaps.${i}`) ?? page.lines.get('evidenceGaps') ?? 1;
+				const line = page.lines[`evidenceGaps.${i}.reason`] ?? page.lines[`evidenceGaps.${i}`] ?? page.lines.evidenceGaps ?? 1;
 				out.push(finding('gap-reason-missing', page.file, line, 1, `The evidence gap "${String(gap?.id ?? i)}" has ${reason ? 'too short a reason' : 'no reason'}: an exception to citing must say why.`));
 			}
 		});
 		const used = new Set(claimsOf(page).flatMap((c) => c.cites.flatMap((x) => (x.type === 'gap' ? [x.id] : []))));
 		raw.forEach((gap, i) => {
 			if (typeof gap?.id === 'string' && !used.has(gap.id)) {
-				out.push(finding('gap-unused', page.file, page.lines.get(`evidenceGaps.${i}`) ?? 1, 1, `The evidence gap "${gap.id}" is declared but no statement cites [!${gap.id}].`));
+				out.push(finding('gap-unused', page.file, page.lines[`evidenceGaps.${i}`] ?? 1, 1, `The evidence gap "${gap.id}" is declared but no statement cites [!${gap.id}].`));
 			}
 		});
 		for (const claim of claimsOf(page)) {

@@ -3,14 +3,12 @@
  * disclaimer and protocol loaded. The checks then only read it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
-import type { Yaml } from 'mdast';
-import { parsePage } from './parse.ts';
-import { analyzePage } from '../claims/page.ts';
 import { loadReferences, locate } from '../references/load.ts';
-import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
-import type { ContentIndex, Finding, IndexedPage } from './types.ts';
+import { summarizePages } from './pages.ts';
+import { posix } from './page.ts';
+import type { ContentIndex, Finding } from './types.ts';
 
 function walk(dir: string, accept: (name: string) => boolean): string[] {
 	if (!existsSync(dir)) return [];
@@ -23,54 +21,6 @@ function walk(dir: string, accept: (name: string) => boolean): string[] {
 	return out.sort();
 }
 
-const posix = (p: string) => p.split(sep).join('/');
-
-export function loadPage(root: string, contentDir: string, file: string, findings: Finding[]): IndexedPage {
-	const text = readFileSync(file, 'utf8');
-	const rel = posix(relative(root, file));
-	const tree = parsePage(text, file);
-	const yamlNode = tree.children.find((n): n is Yaml => n.type === 'yaml');
-	const frontmatter: Record<string, unknown> = {};
-	const lines = new Map<string, number>();
-	if (yamlNode) {
-		const counter = new LineCounter();
-		const doc = parseDocument(yamlNode.value, { lineCounter: counter });
-		const offset = (yamlNode.position?.start.line ?? 1) + 0; // the --- line; YAML line 1 is the next line
-		for (const err of doc.errors) {
-			const { line, col } = counter.linePos(err.pos[0]);
-			findings.push({ rule: 'frontmatter-invalid', severity: 'error', file: rel, line: line + offset, column: col, message: `YAML syntax error in the frontmatter: ${err.message.split('\n')[0]}` });
-		}
-		const value = doc.errors.length ? {} : (doc.toJS() as unknown);
-		if (value && typeof value === 'object') Object.assign(frontmatter, value);
-		const record = (path: (string | number)[]) => lines.set(path.join('.'), locate(doc, counter, path).line + offset);
-		if (isMap(doc.contents)) {
-			for (const pair of doc.contents.items) {
-				if (!isScalar(pair.key)) continue;
-				const key = String(pair.key.value);
-				record([key]);
-				if (isSeq(pair.value)) pair.value.items.forEach((_, i) => record([key, i]));
-				if (isMap(pair.value)) for (const sub of pair.value.items) if (isScalar(sub.key)) record([key, String(sub.key.value)]);
-			}
-			const gaps = doc.get('evidenceGaps', true);
-			if (isSeq(gaps)) gaps.items.forEach((item, i) => {
-				if (isMap(item)) for (const sub of item.items) if (isScalar(sub.key)) record(['evidenceGaps', i, String(sub.key.value)]);
-			});
-		}
-		lines.set('@offset', offset);
-	}
-	const type = frontmatter.type === 'guideline' ? 'guideline' : frontmatter.type === 'page' ? 'page' : 'unknown';
-	const analysis = analyzePage(tree, frontmatter);
-	// The bottom line lives in the frontmatter: report its findings at its line.
-	if (analysis.bottomLine) analysis.bottomLine.position = { line: lines.get('bottomLine') ?? 1, column: 1 };
-	const gaps: EvidenceGap[] = [];
-	for (const raw of Array.isArray(frontmatter.evidenceGaps) ? frontmatter.evidenceGaps : []) {
-		const parsed = EvidenceGapSchema.safeParse(raw);
-		if (parsed.success) gaps.push(parsed.data);
-		else if (raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string') gaps.push(raw as EvidenceGap);
-	}
-	const id = posix(relative(contentDir, file)).replace(/\.(mdx|md)$/, '').replace(/(^|\/)index$/, '$1').replace(/\/$/, '');
-	return { id, file: rel, type, frontmatter, lines, tree, analysis, gaps };
-}
 
 /** Walks a protocol YAML document for `claims: [ids]` and `claim: id` keys. */
 function protocolClaims(node: YamlNode | null | undefined, counter: LineCounter, out: { id: string; line: number; column: number }[]): void {
@@ -100,11 +50,12 @@ export interface LoadOptions {
 	contentDir?: string;
 }
 
-export function buildIndex(options: LoadOptions): ContentIndex {
+export async function buildIndex(options: LoadOptions): Promise<ContentIndex> {
 	const root = options.root;
 	const contentDir = options.contentDir ?? join(root, 'content');
 	const loadFindings: Finding[] = [];
-	const pages = walk(contentDir, (n) => /\.(mdx|md)$/.test(n) && n !== 'README.md').map((file) => loadPage(root, contentDir, file, loadFindings));
+	const pages = summarizePages(root, contentDir, walk(contentDir, (n) => /\.(mdx|md)$/.test(n) && n !== 'README.md'));
+	for (const page of pages) loadFindings.push(...page.findings);
 
 	const { refs, problems } = loadReferences(join(contentDir, 'references'));
 	for (const p of problems) {

@@ -9,13 +9,13 @@ export interface CheckResult {
 	stats: { guidelines: number; pages: number; claims: number; citations: number; references: number; exceptions: number };
 }
 
-export function runCheck(options: LoadOptions): CheckResult {
-	const index = buildIndex(options);
+export async function runCheck(options: LoadOptions): Promise<CheckResult> {
+	const index = await buildIndex(options);
 	const findings = [...index.loadFindings, ...CHECKS.flatMap((check) => check(index))].sort(
 		(a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
 	);
 	const guidelines = index.pages.filter((p) => p.type === 'guideline');
-	const claims = guidelines.flatMap((p) => (p.analysis.bottomLine ? [p.analysis.bottomLine, ...p.analysis.claims] : p.analysis.claims));
+	const claims = guidelines.flatMap((p) => p.claims);
 	return {
 		index,
 		findings,

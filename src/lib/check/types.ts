@@ -1,7 +1,6 @@
 /** Findings and the content index the checks run over. */
-import type { Root } from 'mdast';
 import type { RuleId, Severity } from './rules.ts';
-import type { GuidelinePageAnalysis } from '../claims/page.ts';
+import type { Claim, HeadingInfo, LocatedProblem } from '../claims/analyze.ts';
 import type { LoadedReference } from '../references/load.ts';
 import type { EvidenceGap } from '../../schemas/evidence-gap.ts';
 
@@ -15,18 +14,27 @@ export interface Finding {
 	message: string;
 }
 
+/** A claim as the checks see it: plain data (no syntax-tree nodes), so it can cross threads and be cached. */
+export type ClaimSummary = Pick<Claim, 'id' | 'explicit' | 'kind' | 'text' | 'section' | 'cites' | 'position'>;
+export type HeadingSummary = Pick<HeadingInfo, 'id' | 'explicit' | 'depth' | 'text' | 'position'>;
+
 export interface IndexedPage {
 	/** Entry id, e.g. guidelines/running-injuries/runner-medial-thigh-knee-pain. */
 	id: string;
+	/** Path relative to the project root. */
 	file: string;
 	type: 'guideline' | 'page' | 'unknown';
-	/** Raw frontmatter (validated separately). */
+	/** Raw frontmatter (validated by the checks). */
 	frontmatter: Record<string, unknown>;
-	/** Line of each top-level frontmatter key, and of `key.index` for arrays we report on. */
-	lines: Map<string, number>;
-	tree: Root;
-	analysis: GuidelinePageAnalysis;
+	/** Line of each frontmatter key path we report on: "title", "topics.0", "evidenceGaps.1.reason". */
+	lines: Record<string, number>;
+	headings: HeadingSummary[];
+	/** Claims in reading order, the bottom line first. */
+	claims: ClaimSummary[];
+	problems: LocatedProblem[];
 	gaps: EvidenceGap[];
+	/** Findings raised while reading the page (frontmatter YAML errors). */
+	findings: Finding[];
 }
 
 export interface ContentIndex {

@@ -1,0 +1,87 @@
+/**
+ * Reads one page into the plain data the checks need: frontmatter with line numbers, headings,
+ * claims and marker problems. Pure apart from reading the file; safe to run in a worker thread and
+ * to cache by content.
+ */
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { parseDocument, LineCounter, isMap, isSeq, isScalar } from 'yaml';
+import type { Yaml } from 'mdast';
+import { parsePage } from './parse.ts';
+import { analyzePage } from '../claims/page.ts';
+import { locate } from '../references/load.ts';
+import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
+import type { Claim, HeadingInfo } from '../claims/analyze.ts';
+import type { ClaimSummary, Finding, HeadingSummary, IndexedPage } from './types.ts';
+
+export const posix = (p: string) => p.split(sep).join('/');
+
+const claimSummary = ({ id, explicit, kind, text, section, cites, position }: Claim): ClaimSummary => ({ id, explicit, kind, text, section, cites, position });
+const headingSummary = ({ id, explicit, depth, text, position }: HeadingInfo): HeadingSummary => ({ id, explicit, depth, text, position });
+
+/** Entry id of a content file: its path under content/ without extension (index pages drop "index"). */
+export function entryId(contentDir: string, file: string): string {
+	return posix(relative(contentDir, file)).replace(/\.(mdx|md)$/, '').replace(/(^|\/)index$/, '$1').replace(/\/$/, '');
+}
+
+export function summarizePage(root: string, contentDir: string, file: string, text = readFileSync(file, 'utf8')): IndexedPage {
+	const rel = posix(relative(root, file));
+	const findings: Finding[] = [];
+	const tree = parsePage(text, file);
+	const yamlNode = tree.children.find((n): n is Yaml => n.type === 'yaml');
+	const frontmatter: Record<string, unknown> = {};
+	const lines: Record<string, number> = {};
+	if (yamlNode) {
+		const counter = new LineCounter();
+		const doc = parseDocument(yamlNode.value, { lineCounter: counter });
+		// YAML line 1 is the line after the opening "---".
+		const offset = yamlNode.position?.start.line ?? 1;
+		for (const err of doc.errors) {
+			const { line, col } = counter.linePos(err.pos[0]);
+			findings.push({ rule: 'frontmatter-invalid', severity: 'error', file: rel, line: line + offset, column: col, message: `YAML syntax error in the frontmatter: ${err.message.split('\n')[0]}` });
+		}
+		const value = doc.errors.length ? {} : (doc.toJS() as unknown);
+		if (value && typeof value === 'object') Object.assign(frontmatter, value);
+		const record = (path: (string | number)[]) => {
+			lines[path.join('.')] = locate(doc, counter, path).line + offset;
+		};
+		if (isMap(doc.contents)) {
+			for (const pair of doc.contents.items) {
+				if (!isScalar(pair.key)) continue;
+				const key = String(pair.key.value);
+				record([key]);
+				if (isSeq(pair.value)) pair.value.items.forEach((_, i) => record([key, i]));
+				if (isMap(pair.value)) for (const sub of pair.value.items) if (isScalar(sub.key)) record([key, String(sub.key.value)]);
+			}
+			const gaps = doc.get('evidenceGaps', true);
+			if (isSeq(gaps)) {
+				gaps.items.forEach((item, i) => {
+					if (isMap(item)) for (const sub of item.items) if (isScalar(sub.key)) record(['evidenceGaps', i, String(sub.key.value)]);
+				});
+			}
+		}
+	}
+	const type = frontmatter.type === 'guideline' ? 'guideline' : frontmatter.type === 'page' ? 'page' : 'unknown';
+	const analysis = analyzePage(tree, frontmatter);
+	const claims = analysis.claims.map(claimSummary);
+	// The bottom line lives in the frontmatter: report it at its line.
+	if (analysis.bottomLine) claims.unshift({ ...claimSummary(analysis.bottomLine), position: { line: lines.bottomLine ?? 1, column: 1 } });
+	const gaps: EvidenceGap[] = [];
+	for (const raw of Array.isArray(frontmatter.evidenceGaps) ? frontmatter.evidenceGaps : []) {
+		const parsed = EvidenceGapSchema.safeParse(raw);
+		if (parsed.success) gaps.push(parsed.data);
+		else if (raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string') gaps.push(raw as EvidenceGap);
+	}
+	return {
+		id: entryId(contentDir, file),
+		file: rel,
+		type,
+		frontmatter,
+		lines,
+		headings: analysis.headings.map(headingSummary),
+		claims,
+		problems: analysis.problems,
+		gaps,
+		findings,
+	};
+}
