@@ -32,7 +32,7 @@ export default defineConfig({
 			customCss: ['./src/styles/evidence.css'],
 			sidebar: [
 				{ label: 'Running injuries', collapsed: true, items: [{ autogenerate: { directory: 'content/guidelines/running-injuries' } }] },
-				{ label: 'About', items: [{ label: 'Editorial policy', link: '/editorial-policy/' }] },
+				{ label: 'About', items: [{ label: 'Editorial policy', link: '/editorial-policy/' }, { label: 'Evidence map', link: '/evidence-map/' }] },
 			],
 			components: {
 				PageTitle: './src/components/overrides/PageTitle.astro',

@@ -14,16 +14,22 @@ import type { IndexedPage } from './types.ts';
  * analysis never serves a stale result.
  */
 const CODE_FILES = ['./page.ts', './parse.ts', './types.ts', '../claims/analyze.ts', '../claims/markers.ts', '../claims/page.ts'];
-let codeVersion: string | undefined;
-function analysisVersion(): string {
-	codeVersion ??= createHash('sha1')
-		.update(CODE_FILES.map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\0'))
-		.digest('hex');
+let codeVersion: string | null | undefined;
+/** Hash of the analysing code, or null when its sources are not on disk (bundled): then no cache. */
+function analysisVersion(): string | null {
+	if (codeVersion !== undefined) return codeVersion;
+	try {
+		codeVersion = createHash('sha1')
+			.update(CODE_FILES.map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\0'))
+			.digest('hex');
+	} catch {
+		codeVersion = null;
+	}
 	return codeVersion;
 }
 
 function cacheDir(root: string): string | undefined {
-	if (process.env.EH_CHECK_CACHE === '0') return undefined;
+	if (process.env.EH_CHECK_CACHE === '0' || analysisVersion() === null) return undefined;
 	return join(root, 'node_modules', '.cache', 'evidence-check');
 }
 

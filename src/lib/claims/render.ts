@@ -246,6 +246,7 @@ export function renderGuideline(root: Root, input: RenderInput): void {
 				? h('span', { class: 'ref-missing' }, [h('strong', 'Incomplete: '), `not given by the source: ${data['x-missing'].fields.join(', ')}.`])
 				: '',
 			back.length ? h('span', { class: 'ref-backlinks' }, ['Cited by: ', ...back.flatMap((a, i) => (i ? [' ', a] : [a]))]) : '',
+			h('span', { class: 'ref-backlinks' }, [h('a', { href: `/references/${key}/` }, 'Every statement in the handbook citing this reference')]),
 		]);
 	});
 	root.children.push(
