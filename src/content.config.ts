@@ -10,6 +10,7 @@ import { docsPageSchema } from './schemas/docs-page.ts';
 import { ReferenceSchema } from './schemas/reference.ts';
 import { TopicSchema } from './schemas/topic.ts';
 import { DisclaimerSchema } from './schemas/disclaimer.ts';
+import { ProtocolSchema } from './schemas/protocol.ts';
 
 export const collections = {
 	docs: defineCollection({
@@ -25,6 +26,10 @@ export const collections = {
 	topics: defineCollection({
 		loader: file('./content/topics.yaml'),
 		schema: TopicSchema,
+	}),
+	protocols: defineCollection({
+		loader: glob({ pattern: '*.yaml', base: './content/protocols' }),
+		schema: ProtocolSchema,
 	}),
 	disclaimers: defineCollection({
 		loader: glob({ pattern: '*.yaml', base: './content/disclaimers' }),

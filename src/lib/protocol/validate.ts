@@ -1,0 +1,111 @@
+/**
+ * Field validation for the calculators: every field gets a clear message or a clean value; never
+ * NaN or Infinity. Messages are shown next to the field.
+ */
+import type { Protocol } from '../../schemas/protocol.ts';
+import { formatPace, fromSecondsPerKm, parsePace, toSecondsPerKm, type PaceUnit, KM_PER_MILE } from './pace.ts';
+import type { PhaseInput, Stage } from './phase.ts';
+
+export type Validated<T> = { ok: true; value: T; errors: Record<string, never> } | { ok: false; errors: Partial<Record<string, string>> };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** A finite number from a text field, or a message. */
+export function number(text: string, { min, max, integer, label, unit }: { min: number; max: number; integer?: boolean; label: string; unit: string }): number | string {
+	const trimmed = text.trim();
+	if (trimmed === '') return `Enter ${label}.`;
+	if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return `Enter ${label} as a number${integer ? ' of whole ' + unit : ''}, e.g. ${Math.max(min, 1)}.`;
+	const n = Number(trimmed);
+	if (!Number.isFinite(n)) return `Enter ${label} as a number.`;
+	if (integer && !Number.isInteger(n)) return `Enter whole ${unit}.`;
+	if (n < min) return `${label[0]!.toUpperCase()}${label.slice(1)} cannot be less than ${min} ${unit}.`;
+	if (n > max) return `${label[0]!.toUpperCase()}${label.slice(1)} above ${max} ${unit} is not plausible; check the value.`;
+	return n;
+}
+
+export interface PlanFields {
+	pace: string;
+	unit: string;
+	distance: string;
+	start: string;
+	injury: string;
+}
+
+export interface PlanValues {
+	paceSecondsPerKm: number;
+	distanceKm: number;
+	unit: PaceUnit;
+	startDate: string;
+	injuryDate: string | undefined;
+}
+
+export function validatePlan(p: Protocol, f: PlanFields): Validated<PlanValues> {
+	const errors: Partial<Record<keyof PlanFields, string>> = {};
+	const unit: PaceUnit = f.unit === 'mi' ? 'mi' : 'km';
+	const [fastest, slowest] = p.limits.paceSecondsPerKm;
+	const perUnit = parsePace(f.pace);
+	let paceSecondsPerKm = 0;
+	if (f.pace.trim() === '') errors.pace = `Enter the pre-injury pace as minutes:seconds per ${unit}, e.g. 5:30.`;
+	else if (perUnit === undefined) errors.pace = `Write the pace as minutes:seconds per ${unit}, e.g. 5:30.`;
+	else {
+		paceSecondsPerKm = toSecondsPerKm(perUnit, unit);
+		if (paceSecondsPerKm < fastest || paceSecondsPerKm > slowest) {
+			errors.pace = `${f.pace.trim()} min/${unit} is not a plausible running pace; enter one between ${formatPace(fromSecondsPerKm(fastest, unit))} and ${formatPace(fromSecondsPerKm(slowest, unit))} min/${unit}.`;
+		}
+	}
+	const [minKm, maxKm] = p.limits.distanceKm;
+	const factor = unit === 'km' ? 1 : KM_PER_MILE;
+	const d = number(f.distance, { min: Math.round((minKm / factor) * 10) / 10, max: Math.round(maxKm / factor), label: 'the pre-injury run distance', unit });
+	if (typeof d === 'string') errors.distance = d;
+	if (!validDate(f.start)) errors.start = 'Enter the date of the first run (YYYY-MM-DD).';
+	const injury = f.injury.trim();
+	if (injury && !validDate(injury)) errors.injury = 'Enter the injury date as YYYY-MM-DD, or leave it empty.';
+	else if (injury && validDate(f.start) && injury > f.start) errors.injury = 'The injury date must be on or before the first run.';
+	if (Object.keys(errors).length) return { ok: false, errors };
+	return { ok: true, errors: {}, value: { paceSecondsPerKm, distanceKm: (d as number) * factor, unit, startDate: f.start, injuryDate: injury || undefined } };
+}
+
+export interface PhaseFields {
+	walkingDays: string;
+	walkingMinutes: string;
+	symmetry: string;
+	tendernessResolved: boolean;
+	painAtRestOrNight: boolean;
+	tenderness: string;
+	painLastSession: boolean;
+	stage: string;
+	distancePercent: string;
+}
+
+const STAGES: readonly Stage[] = ['resting', 'walk-run', 'distance', 'speed', 'full'];
+
+export function validatePhase(f: PhaseFields): Validated<PhaseInput> {
+	const errors: Partial<Record<keyof PhaseFields, string>> = {};
+	const days = number(f.walkingDays, { min: 0, max: 365, integer: true, label: 'the consecutive pain-free walking days', unit: 'days' });
+	const minutes = number(f.walkingMinutes, { min: 0, max: 600, label: 'the minutes of continuous pain-free walking', unit: 'minutes' });
+	const symmetry = number(f.symmetry, { min: 0, max: 150, label: 'the strength symmetry', unit: '%' });
+	const stage = (STAGES as readonly string[]).includes(f.stage) ? (f.stage as Stage) : 'resting';
+	let percent: number | string = 0;
+	if (stage !== 'resting' && stage !== 'walk-run') percent = number(f.distancePercent, { min: 0, max: 200, label: 'the current distance', unit: '% of pre-injury' });
+	if (typeof days === 'string') errors.walkingDays = days;
+	if (typeof minutes === 'string') errors.walkingMinutes = minutes;
+	if (typeof symmetry === 'string') errors.symmetry = symmetry;
+	if (typeof percent === 'string') errors.distancePercent = percent;
+	if (Object.keys(errors).length) return { ok: false, errors };
+	return {
+		ok: true,
+		errors: {},
+		value: {
+			painFreeWalkingDays: days as number,
+			continuousWalkingMinutes: minutes as number,
+			strengthSymmetry: symmetry as number,
+			tendernessResolved: f.tendernessResolved,
+			painAtRestOrNight: f.painAtRestOrNight,
+			tenderness: f.tenderness === 'focal' ? 'focal' : f.tenderness === 'diffuse' ? 'diffuse' : 'none',
+			painLastSession: f.painLastSession,
+			stage,
+			distancePercent: percent as number,
+		},
+	};
+}
