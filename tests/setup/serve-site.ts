@@ -1,9 +1,13 @@
 /**
- * Builds the site (unless SKIP_SITE_BUILD=1) and serves dist/ with `astro preview` on a free
- * localhost port. Tests read the address from E2E_BASE_URL (see tests/e2e/browser.ts).
+ * Builds the site (unless SKIP_SITE_BUILD=1) and serves it on a free localhost port; tests get the
+ * address with inject('baseUrl') (see tests/e2e/browser.ts).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import sirv from 'sirv';
 import type { TestProject } from 'vitest/node';
 
 async function freePort(): Promise<number> {
@@ -32,22 +36,33 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 	throw new Error(`The preview server did not answer at ${url} within ${timeoutMs} ms.`);
 }
 
-let server: ChildProcess | undefined;
-
-export default async function setup(project: TestProject): Promise<() => void> {
+/**
+ * Serves the built site in-process with sirv (a static server made for this), on a free port.
+ * `astro preview` is not used: Astro 7 allows one preview server per project, so a developer's
+ * open preview would make the tests fail.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 	if (process.env.SKIP_SITE_BUILD !== '1') {
 		const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], env });
 		if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status}).`);
 	}
+	const dist = resolve(process.env.EH_OUT_DIR || 'dist');
+	const serve = sirv(dist, { dev: false, etag: true, extensions: ['html'] });
+	const notFound = readFileSync(join(dist, '404.html'));
+	const server = createHttpServer((req, res) =>
+		serve(req, res, () => {
+			res.statusCode = 404;
+			res.setHeader('content-type', 'text/html');
+			res.end(notFound);
+		}),
+	);
 	const port = await freePort();
-	server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', env, detached: true });
+	await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
 	const base = `http://127.0.0.1:${port}`;
-	await waitFor(`${base}/`, 60_000);
+	await waitFor(`${base}/`, 10_000);
 	project.provide('baseUrl', base);
-	return () => {
-		if (server?.pid) process.kill(-server.pid, 'SIGTERM');
-	};
+	return () => new Promise<void>((r) => server.close(() => r()));
 }
 
 declare module 'vitest' {
