@@ -4,11 +4,16 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { remarkEvidence } from './src/lib/remark/evidence.ts';
 
 const contentDir = fileURLToPath(new URL('./content/', import.meta.url));
 
+// Pages that moved keep their old address (checked by npm run permalinks:check).
+const redirects = JSON.parse(readFileSync(new URL('./permalinks/redirects.json', import.meta.url), 'utf8'));
+
 export default defineConfig({
+	redirects,
 	site: 'https://evidence-handbook.example',
 	// Overridable so that benchmarks and parallel test runs build into their own folders.
 	outDir: process.env.EH_OUT_DIR || './dist',

@@ -77,6 +77,14 @@ export const guidelineSchema = <T extends z.ZodType, D extends z.ZodType>(links:
 			)
 			.default([])
 			.describe('Related clinical questions; give { question, href } when the handbook answers one.'),
+		/** Old anchor ids that must keep landing: `{ old-id: new-id }` (see permalinks/README.md). */
+		anchorAliases: z
+			.record(
+				z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Anchor ids are lower-case words joined by hyphens.'),
+				z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Anchor ids are lower-case words joined by hyphens.'),
+			)
+			.default({})
+			.describe('When a published id changes, map the old id to the new one here so links already shared still land: { old-id: new-id }.'),
 		/** Which disclaimer to show at the end of the page. */
 		disclaimer: links.disclaimer.describe('The disclaimer shown at the end of the page: a file name in content/disclaimers/.'),
 	});
