@@ -5,9 +5,22 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { remarkEvidence } from './src/lib/remark/evidence.ts';
+import { remarkInert } from './src/lib/remark/inert.ts';
 
-const contentDir = fileURLToPath(new URL('./content/', import.meta.url));
+const root = fileURLToPath(new URL('./', import.meta.url));
+// The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks).
+const contentDir = `${resolve(process.env.EH_CONTENT_DIR || join(root, 'content'))}/`;
+const contentDirFromRoot = relative(root, contentDir);
+
+// The sidebar: one collapsed group per topic, in topic order (content/topics.yaml). Grouping keeps
+// every page's sidebar short however many guidelines there are.
+const topics = parseYaml(readFileSync(join(contentDir, 'topics.yaml'), 'utf8')) ?? [];
+const topicGroups = [...topics]
+	.sort((a, b) => (a.order ?? 100) - (b.order ?? 100))
+	.map((topic) => ({ label: topic.label, collapsed: true, items: [{ autogenerate: { directory: `${contentDirFromRoot}/guidelines/${topic.id}` } }] }));
 
 // Pages that moved keep their old address (checked by npm run permalinks:check).
 const redirects = JSON.parse(readFileSync(new URL('./permalinks/redirects.json', import.meta.url), 'utf8'));
@@ -18,13 +31,22 @@ export default defineConfig({
 	// Overridable so that benchmarks and parallel test runs build into their own folders.
 	outDir: process.env.EH_OUT_DIR || './dist',
 	cacheDir: process.env.EH_CACHE_DIR || './node_modules/.astro',
+	vite: {
+		build: {
+			// Bundled component scripts stay external files (cacheable, allowed by the CSP's script-src
+			// 'self'), never inlined: the only inline scripts are Starlight's layout scripts, whose hashes
+			// scripts/csp.ts allows, and an inline script inside <main> can only come from content (refused).
+			assetsInlineLimit: (/** @type {string} */ file) => (file.endsWith('.js') ? false : undefined),
+		},
+	},
 	markdown: {
 		// Astro 7 renders Markdown with Sätteri by default, which ignores remark plugins. Our pages
 		// need a remark plugin (citations, claim ids, reference lists: src/lib/remark/evidence.ts),
 		// so we choose the unified pipeline deliberately; MDX inherits it.
 		processor: unified({
 			// GFM (tables, autolinks) comes from remark-gfm, which unified() enables by default.
-			remarkPlugins: [[remarkEvidence, { contentDir, referencesDir: `${contentDir}references` }]],
+			// remarkInert last: javascript: links and raw HTML from frontmatter render as inert text.
+			remarkPlugins: [[remarkEvidence, { contentDir, referencesDir: `${contentDir}references` }], remarkInert],
 		}),
 	},
 	integrations: [
@@ -33,10 +55,10 @@ export default defineConfig({
 			description: 'Evidence-linked clinical guidance: every clinical statement cites a reference you can reach in one click.',
 			// Pages live in top-level content/, not src/content/docs: without this, asides and heading
 			// anchors silently vanish from them.
-			markdown: { processedDirs: ['./content'] },
+			markdown: { processedDirs: [contentDir] },
 			customCss: ['./src/styles/evidence.css'],
 			sidebar: [
-				{ label: 'Running injuries', collapsed: true, items: [{ autogenerate: { directory: 'content/guidelines/running-injuries' } }] },
+				...topicGroups,
 				{ label: 'About', items: [{ label: 'Editorial policy', link: '/editorial-policy/' }, { label: 'Evidence map', link: '/evidence-map/' }] },
 			],
 			components: {

@@ -18,7 +18,12 @@ if (pages.length === 0) {
 }
 const html = new Map(pages.map((p) => [p, readFileSync(p, 'utf8')]));
 const hashes = new Set<string>();
-for (const text of html.values()) for (const h of inlineScriptHashes(text)) hashes.add(h);
+try {
+	for (const [file, text] of html) for (const h of inlineScriptHashes(text, file)) hashes.add(h);
+} catch (error) {
+	console.error(`✘ CSP: ${(error as Error).message}`);
+	process.exit(1);
+}
 const policy = buildPolicy(hashes);
 for (const [file, text] of html) writeFileSync(file, injectPolicyMeta(text, policy));
 writeFileSync(join(outDir, '_headers'), headersFile(buildPolicy(hashes, { forHeader: true })));

@@ -12,27 +12,36 @@ import { TopicSchema } from './schemas/topic.ts';
 import { DisclaimerSchema } from './schemas/disclaimer.ts';
 import { ProtocolSchema } from './schemas/protocol.ts';
 
+/** The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks). */
+const contentDir = process.env.EH_CONTENT_DIR || './content';
+/** Preview builds (EH_PREVIEW=1) publish drafts, with a banner; production builds leave them out. */
+const preview = process.env.EH_PREVIEW === '1';
+
 export const collections = {
 	docs: defineCollection({
-		loader: glob({ pattern: '**/*.{md,mdx}', base: './content' }),
-		schema: docsSchema({
-			extend: docsPageSchema({ topic: reference('topics'), disclaimer: reference('disclaimers') }),
-		}),
+		loader: glob({ pattern: '**/*.{md,mdx}', base: contentDir }),
+		// A guideline in review status "draft" is a Starlight draft (left out of production builds)
+		// unless this is a preview build.
+		schema: (context) =>
+			docsSchema({ extend: docsPageSchema({ topic: reference('topics'), disclaimer: reference('disclaimers') }) })(context).transform((data) => ({
+				...data,
+				draft: data.draft || (!preview && data.type === 'guideline' && data.review.status === 'draft'),
+			})),
 	}),
 	references: defineCollection({
-		loader: glob({ pattern: '*.yaml', base: './content/references' }),
+		loader: glob({ pattern: '*.yaml', base: `${contentDir}/references` }),
 		schema: ReferenceSchema,
 	}),
 	topics: defineCollection({
-		loader: file('./content/topics.yaml'),
+		loader: file(`${contentDir}/topics.yaml`),
 		schema: TopicSchema,
 	}),
 	protocols: defineCollection({
-		loader: glob({ pattern: '*.yaml', base: './content/protocols' }),
+		loader: glob({ pattern: '*.yaml', base: `${contentDir}/protocols` }),
 		schema: ProtocolSchema,
 	}),
 	disclaimers: defineCollection({
-		loader: glob({ pattern: '*.yaml', base: './content/disclaimers' }),
+		loader: glob({ pattern: '*.yaml', base: `${contentDir}/disclaimers` }),
 		schema: DisclaimerSchema,
 	}),
 };

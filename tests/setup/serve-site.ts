@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
 import type { TestProject } from 'vitest/node';
+import { buildEnv } from './env.ts';
 
 async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -42,7 +43,7 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
  * open preview would make the tests fail.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-	const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+	const env = buildEnv();
 	if (process.env.SKIP_SITE_BUILD !== '1') {
 		const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], env });
 		if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status}).`);

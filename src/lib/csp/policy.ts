@@ -15,16 +15,49 @@ const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 /** Script types browsers do not execute: data blocks need no hash. */
 const DATA_TYPE = /\btype\s*=\s*["']?(application\/(ld\+)?json|importmap-never)["']?/i;
 
-/** `'sha256-…'` source expressions for every inline executable script in one HTML document. */
-export function inlineScriptHashes(html: string): string[] {
-	const hashes: string[] = [];
+export interface InlineScript {
+	/** `'sha256-…'` source expression of the script's exact text. */
+	hash: string;
+	/** Offset in the document (for error messages). */
+	offset: number;
+	/** True when the script sits inside `<main>`, i.e. came from page content rather than the layout. */
+	inContent: boolean;
+}
+
+/** Every inline executable script in one HTML document. */
+export function inlineScripts(html: string): InlineScript[] {
+	const mainStart = html.search(/<main\b/i);
+	const mainEnd = html.search(/<\/main\s*>/i);
+	const scripts: InlineScript[] = [];
 	for (const match of html.matchAll(SCRIPT)) {
 		const attrs = match[1] ?? '';
 		if (/\bsrc\s*=/i.test(attrs) || DATA_TYPE.test(attrs)) continue;
 		const body = match[2] ?? '';
-		hashes.push(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+		scripts.push({
+			hash: `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+			offset: match.index,
+			inContent: mainStart >= 0 && match.index > mainStart && (mainEnd < 0 || match.index < mainEnd),
+		});
 	}
-	return hashes;
+	return scripts;
+}
+
+/**
+ * Hashes to allow for one document. Only layout scripts (Starlight's theme, sidebar and search
+ * set-up, outside `<main>`) are allowed: an inline script inside `<main>` came from page content
+ * (e.g. `<script>` written in an MDX body) and is refused, so a hash is never computed for it.
+ * Component scripts in content (islands) are bundled by Astro into external files.
+ */
+export function inlineScriptHashes(html: string, page = 'page'): string[] {
+	const scripts = inlineScripts(html);
+	const inContent = scripts.filter((s) => s.inContent);
+	if (inContent.length > 0) {
+		throw new Error(
+			`${page}: ${inContent.length} inline <script> element(s) inside the page content (first at character ${inContent[0]!.offset}). ` +
+				'Content may not add scripts: remove the <script> from the page, or move the behaviour into a component in src/components/ (its script is bundled and allowed by the Content-Security-Policy).',
+		);
+	}
+	return scripts.map((s) => s.hash);
 }
 
 /**

@@ -1,0 +1,53 @@
+/**
+ * Content cannot inject script: tests/fixtures/security builds a guideline whose title, bottom
+ * line and claims contain `<script>` and `javascript:` links. The built page (after the CSP step)
+ * has no script that content wrote, no `javascript:` URL, and the hostile text is shown escaped.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+const content = new URL('../fixtures/security/content', import.meta.url).pathname;
+const temp = mkdtempSync(join(tmpdir(), 'eh-inert-'));
+const out = join(temp, 'dist');
+let html = '';
+
+beforeAll(() => {
+	const env = { ...process.env, EH_CONTENT_DIR: content, EH_OUT_DIR: out, EH_CACHE_DIR: join(temp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+	const build = spawnSync('npx', ['astro', 'build'], { encoding: 'utf8', env });
+	expect(build.status, build.stderr).toBe(0);
+	const csp = spawnSync(process.execPath, ['scripts/csp.ts', out], { encoding: 'utf8', env });
+	expect(csp.status, csp.stderr).toBe(0);
+	html = readFileSync(join(out, 'guidelines/knee/hostile/index.html'), 'utf8');
+}, 300_000);
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+test('no script written in content survives, in any form', () => {
+	expect(html).not.toContain('window.__pwned = \'title\'</script>');
+	const scripts = parse(html).querySelectorAll('script').map((s) => s.text);
+	expect(scripts.filter((s) => s.includes('__pwned'))).toEqual([]);
+});
+
+test('no javascript: URL survives', () => {
+	const hrefs = parse(html).querySelectorAll('[href]').map((a) => a.getAttribute('href') ?? '');
+	expect(hrefs.filter((h) => /script:/i.test(h.replace(/\s/g, '')))).toEqual([]);
+});
+
+test('the hostile text is shown to readers as text', () => {
+	const doc = parse(html);
+	expect(doc.querySelector('h1')?.text).toBe("Is <script>window.__pwned = 'title'</script> escaped in the title?");
+	const bottom = doc.querySelector('section[aria-labelledby="bottom-line-heading"]')?.text ?? '';
+	expect(bottom).toContain("<script>window.__pwned = 'bottom-line'</script>");
+	expect(bottom).toContain('bad link');
+	expect(doc.querySelector('#hostile-claim')?.text).toContain('javascript link');
+});
+
+test('the CSP step refuses a page whose content holds an inline script', async () => {
+	const { inlineScriptHashes } = await import('../../src/lib/csp/policy.ts');
+	const page = '<html><head><script>ok()</script></head><body><main><p>x</p><script>evil()</script></main></body></html>';
+	expect(() => inlineScriptHashes(page, 'x/index.html')).toThrow(/x\/index\.html: 1 inline <script> element\(s\) inside the page content/);
+	expect(inlineScriptHashes('<html><head><script>ok()</script></head><body><main></main></body></html>')).toEqual(["'sha256-" + (await import('node:crypto')).createHash('sha256').update('ok()').digest('base64') + "'"]);
+});
