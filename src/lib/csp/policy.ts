@@ -10,8 +10,8 @@
  * Pagefind compiles its WebAssembly search core, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
  */
 import { createHash } from 'node:crypto';
+import { parse } from 'node-html-parser';
 
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 /** Script types browsers do not execute: data blocks need no hash. */
 const DATA_TYPE = /\btype\s*=\s*["']?(application\/(ld\+)?json|importmap-never)["']?/i;
 
@@ -24,22 +24,17 @@ export interface InlineScript {
 	inContent: boolean;
 }
 
-/** Every inline executable script in one HTML document. */
+/** Every inline executable script in one HTML document (parsed, so `<script>` text inside attribute values is not mistaken for one). */
 export function inlineScripts(html: string): InlineScript[] {
-	const mainStart = html.search(/<main\b/i);
-	const mainEnd = html.search(/<\/main\s*>/i);
-	const scripts: InlineScript[] = [];
-	for (const match of html.matchAll(SCRIPT)) {
-		const attrs = match[1] ?? '';
-		if (/\bsrc\s*=/i.test(attrs) || DATA_TYPE.test(attrs)) continue;
-		const body = match[2] ?? '';
-		scripts.push({
-			hash: `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
-			offset: match.index,
-			inContent: mainStart >= 0 && match.index > mainStart && (mainEnd < 0 || match.index < mainEnd),
-		});
-	}
-	return scripts;
+	const doc = parse(html, { comment: false, blockTextElements: { script: true, style: true } });
+	return doc
+		.querySelectorAll('script')
+		.filter((el) => el.getAttribute('src') === undefined && !DATA_TYPE.test(`type="${el.getAttribute('type') ?? ''}"`))
+		.map((el) => ({
+			hash: `'sha256-${createHash('sha256').update(el.rawText, 'utf8').digest('base64')}'`,
+			offset: el.range[0],
+			inContent: el.closest('main') !== null,
+		}));
 }
 
 /**
