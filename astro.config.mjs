@@ -57,6 +57,8 @@ export default defineConfig({
 			// anchors silently vanish from them.
 			markdown: { processedDirs: [contentDir] },
 			customCss: ['./src/styles/evidence.css'],
+			// Escapes page titles in <head> (Starlight renders head entries as HTML): titles are data.
+			routeMiddleware: ['./src/lib/starlight/escape-head.ts'],
 			sidebar: [
 				...topicGroups,
 				{ label: 'About', items: [{ label: 'Editorial policy', link: '/editorial-policy/' }, { label: 'Evidence map', link: '/evidence-map/' }] },
@@ -66,7 +68,10 @@ export default defineConfig({
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 				Banner: './src/components/overrides/Banner.astro',
 			},
-			lastUpdated: true,
+			// Starlight's lastUpdated reads git only for src/content/docs; ours (src/lib/git.ts) is in the page header.
+			lastUpdated: false,
+			// "Edit page" opens the file in the repository (entry paths start with content/).
+			editLink: { baseUrl: 'https://github.com/evidence-handbook/evidence-handbook/edit/main/' },
 		}),
 		mdx(),
 	],

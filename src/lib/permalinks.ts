@@ -39,6 +39,7 @@ export function currentPermalinks(index: ContentIndex): Manifest {
 			for (const g of page.gaps) anchors.add(`gap-${g.id}`);
 			for (const c of page.claims) for (const cite of c.cites) if (cite.type === 'ref') anchors.add(`ref-${cite.key}`);
 			if (page.frontmatter.source) anchors.add('source');
+			if (Array.isArray(page.frontmatter.changelog) && page.frontmatter.changelog.length) anchors.add('changes');
 		}
 		pages[pagePath(page.id)] = [...anchors].sort();
 	}

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { EvidenceGapSchema } from './evidence-gap.ts';
 import { ReviewSchema, IsoDate } from './review.ts';
+import { ChangelogEntrySchema } from './changelog.ts';
 
 export const audiences = ['clinicians', 'educators', 'students', 'patients'] as const;
 
@@ -77,6 +78,8 @@ export const guidelineSchema = <T extends z.ZodType, D extends z.ZodType>(links:
 			)
 			.default([])
 			.describe('Related clinical questions; give { question, href } when the handbook answers one.'),
+		/** Clinically meaningful changes, newest first. */
+		changelog: z.array(ChangelogEntrySchema).default([]).describe('Changes readers should know about, newest first: { date, summary, reviewer? }.'),
 		/** Old anchor ids that must keep landing: `{ old-id: new-id }` (see permalinks/README.md). */
 		anchorAliases: z
 			.record(
