@@ -29,6 +29,12 @@ export async function openPage(
 ): Promise<{ page: Page; errors: string[] }> {
 	const context = await (await getBrowser()).newContext({ viewport: { width: 1280, height: 900 }, ...options });
 	const page = await context.newPage();
+	// Content-Security-Policy violations are collected in window.__csp (and reported as console errors by Chromium).
+	await page.addInitScript(() => {
+		const w = window as unknown as { __csp: string[] };
+		w.__csp = [];
+		document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+	});
 	const errors: string[] = [];
 	page.on('console', (msg) => {
 		if (msg.type() === 'error') errors.push(msg.text());

@@ -171,7 +171,9 @@ export function renderGuideline(root: Root, input: RenderInput): void {
 
 	// Claims: permanent id, a permalink, and a visible flag on gap-only support.
 	for (const claim of claims) {
-		const props: Record<string, unknown> = { id: claim.id, 'data-claim': claim.kind };
+		// An id plus data-pagefind-title makes the statement its own search result (Pagefind sub-result).
+		const title = claim.text.length > 90 ? `${claim.text.slice(0, 87)}…` : claim.text;
+		const props: Record<string, unknown> = { id: claim.id, 'data-claim': claim.kind, 'data-pagefind-title': title };
 		const gapsCited = claim.cites.filter((c) => c.type === 'gap');
 		if (gapsCited.length) props['data-evidence-gap'] = gapsCited.map((g) => (g.type === 'gap' ? g.id : '')).join(' ');
 		if (claim.kind === 'heading') {
