@@ -21,7 +21,7 @@ export interface PermalinkFinding {
 }
 
 /** Anchors the layout adds to every guideline, besides headings and claims. */
-const GUIDELINE_ANCHORS = ['bottom-line-heading', 'references', 'related-questions', 'disclaimer'];
+const GUIDELINE_ANCHORS = ['bottom-line-heading', 'references', 'related-questions', 'cite-this-page', 'disclaimer'];
 
 export function pagePath(id: string): string {
 	return id === '' ? '/' : `/${id}/`;

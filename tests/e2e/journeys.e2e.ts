@@ -19,7 +19,7 @@ describe('search', () => {
 		await page.keyboard.press('Control+k');
 		const dialog = page.getByRole('dialog', { name: 'Search' });
 		await expect.poll(() => dialog.isVisible()).toBe(true);
-		await dialog.getByRole('searchbox').fill('LIPUS');
+		await dialog.getByRole('textbox', { name: 'Search' }).fill('LIPUS');
 		const result = dialog.getByRole('link', { name: /LIPUS|pulsed ultrasound|Therapies to Avoid/i }).first();
 		await result.waitFor({ state: 'visible', timeout: 15_000 });
 		await result.click();

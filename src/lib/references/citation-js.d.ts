@@ -1,5 +1,6 @@
 // citation-js ships no type declarations; these cover the calls we make.
 declare module '@citation-js/core' {
+	export const plugins: { config: { get(name: string): unknown } };
 	export class Cite {
 		constructor(data: unknown);
 		format(format: 'bibliography' | 'citation', options?: { format?: 'text' | 'html'; template?: string; lang?: string }): string;

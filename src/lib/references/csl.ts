@@ -2,11 +2,14 @@
  * Formatting references with citation-js (CSL processor citeproc-js, Vancouver style).
  * Our `x-` fields are removed before formatting: CSL tools must see plain CSL.
  */
-import { Cite } from '@citation-js/core';
+import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import type { Reference } from '../../schemas/reference.ts';
+
+// BibTeX keys are our citation keys (lower-case words and hyphens, safe in BibTeX).
+(plugins.config.get('@bibtex') as { format: { useIdAsLabel: boolean } }).format.useIdAsLabel = true;
 
 /** The reference as plain CSL-JSON (our `x-` fields dropped). */
 export function toCsl(ref: Reference): Record<string, unknown> {
@@ -40,7 +43,8 @@ export function formatReferenceText(ref: Reference): string {
 
 /** BibTeX, RIS or CSL-JSON for a set of references (the "cite and export" downloads). */
 export function exportReferences(refs: readonly Reference[], format: 'bibtex' | 'ris' | 'csl-json'): string {
-	const data = refs.map(toCsl);
+	// Our citation keys become the BibTeX keys (citation-js would otherwise invent colliding ones).
+	const data = refs.map((ref) => ({ ...toCsl(ref), 'citation-key': ref.id }));
 	if (format === 'csl-json') return `${JSON.stringify(data, null, 2)}\n`;
 	return new Cite(data).format(format, { format: 'text' });
 }

@@ -1,0 +1,21 @@
+/** Shared by the export endpoints: one entry per published guideline with its data. */
+import type { APIContext } from 'astro';
+import { siteIndex } from './site-index.ts';
+import { guidelineExport, pageCitation } from './export.ts';
+import { lastCommitDate } from './git.ts';
+
+export async function exportPaths(site: URL | undefined) {
+	const index = await siteIndex();
+	// getStaticPaths is not given the site; the configured one is import.meta.env.SITE.
+	const origin = site?.href ?? import.meta.env.SITE ?? 'http://localhost:4321/';
+	const preview = process.env.EH_PREVIEW === '1';
+	return index.pages
+		.filter((p) => p.type === 'guideline' && (preview || (p.frontmatter.review as { status?: string } | undefined)?.status !== 'draft'))
+		.map((page) => {
+			const data = guidelineExport(index, page, origin);
+			return { params: { id: page.id }, props: { data, citation: pageCitation({ id: page.id, title: String(page.frontmatter.title) }, origin, lastCommitDate(page.file)) } };
+		});
+}
+
+export type ExportProps = Awaited<ReturnType<typeof exportPaths>>[number]['props'];
+export type ExportContext = APIContext<ExportProps>;
