@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { comparePermalinks, type Manifest } from '../../src/lib/permalinks.ts';
@@ -49,5 +51,41 @@ describe('the real site', () => {
 	test('renaming a heading keeps its link: ids come from [#id], not from the text', () => {
 		const manifest = JSON.parse(readFileSync(new URL('../../permalinks/manifest.json', import.meta.url), 'utf8')) as Manifest;
 		expect(manifest.pages['/guidelines/running-injuries/runner-medial-thigh-knee-pain/']).toContain('immediate-management');
+	});
+});
+
+describe('editing the real guideline (in a copy)', () => {
+	const page = 'content/guidelines/running-injuries/runner-medial-thigh-knee-pain.mdx';
+	function editedCopy(edit: (text: string) => string): string {
+		const root = mkdtempSync(join(tmpdir(), 'eh-permalinks-'));
+		cpSync('content', join(root, 'content'), { recursive: true });
+		cpSync('permalinks', join(root, 'permalinks'), { recursive: true });
+		writeFileSync(join(root, page), edit(readFileSync(page, 'utf8')));
+		return root;
+	}
+	const check = (root: string) => spawnSync(process.execPath, ['scripts/permalinks.ts', 'check', '--root', root], { encoding: 'utf8', env: { ...process.env, EH_CHECK_CACHE: '0' } });
+
+	test('renaming a heading keeps every link', () => {
+		const root = editedCopy((t) => t.replace('## Therapies to Avoid [#therapies-to-avoid]', '## Treatments Not Recommended [#therapies-to-avoid]'));
+		const r = check(root);
+		rmSync(root, { recursive: true, force: true });
+		expect(r.status).toBe(0);
+	});
+
+	test('removing a published anchor without an alias fails and says how to fix it', () => {
+		const root = editedCopy((t) => t.replace(' [#avoid-lipus]', ''));
+		const r = check(root);
+		rmSync(root, { recursive: true, force: true });
+		expect(r.status).toBe(1);
+		expect(r.stdout).toContain(
+			'✘ content/guidelines/running-injuries/runner-medial-thigh-knee-pain.mdx  The published link /guidelines/running-injuries/runner-medial-thigh-knee-pain/#avoid-lipus no longer lands anywhere. Give the statement or heading back its id with [#avoid-lipus], or add "anchorAliases: { avoid-lipus: <new-id> }"',
+		);
+	});
+
+	test('an alias makes the old anchor land again', () => {
+		const root = editedCopy((t) => t.replace(' [#avoid-lipus]', ' [#no-lipus]').replace('disclaimer: professional\n---', 'anchorAliases:\n  avoid-lipus: no-lipus\ndisclaimer: professional\n---'));
+		const r = check(root);
+		rmSync(root, { recursive: true, force: true });
+		expect(r.status).toBe(0);
 	});
 });
