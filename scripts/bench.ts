@@ -70,14 +70,15 @@ const ourAstro = run('Our Astro build', 'npx', ['astro', 'build'], repo, { EH_CO
 const ourCsp = run('CSP step', process.execPath, ['scripts/csp.ts', ourOut], repo);
 
 // 2. Default Starlight with the same Markdown.
-// Inside the repository (bench/out/, git-ignored) so that it resolves astro and Starlight from our
-// node_modules exactly like a fresh project would (a symlinked node_modules confuses Vite).
+// Inside the repository (bench/out/, git-ignored) and built with the repository as Astro's root
+// (its own srcDir, outDir, cacheDir): Astro and Starlight then resolve from our node_modules exactly
+// as in a fresh project (a nested project or a symlinked node_modules breaks Vite's resolution).
 const plain = join(repo, 'bench', 'out', `starlight-default-${process.pid}`);
+const fromRepo = (p: string) => `./${relative(repo, p)}`;
 mkdirSync(join(plain, 'src', 'content', 'docs'), { recursive: true });
-writeFileSync(join(plain, 'package.json'), JSON.stringify({ name: 'starlight-default', private: true, type: 'module' }));
 writeFileSync(
 	join(plain, 'astro.config.mjs'),
-	`import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ integrations: [starlight({ title: 'Default Starlight', sidebar: [{ label: 'Guidelines', items: [{ autogenerate: { directory: 'guidelines' } }] }] })] });\n`,
+	`import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({\n\tsrcDir: '${fromRepo(join(plain, 'src'))}', outDir: '${fromRepo(join(plain, 'dist'))}', cacheDir: '${fromRepo(join(plain, 'cache'))}',\n\tintegrations: [starlight({ title: 'Default Starlight', sidebar: [{ label: 'Guidelines', items: [{ autogenerate: { directory: 'guidelines' } }] }] })],\n});\n`,
 );
 writeFileSync(
 	join(plain, 'src', 'content.config.ts'),
@@ -95,7 +96,7 @@ for (const f of readdirSync(join(corpus, 'guidelines'), { recursive: true, encod
 }
 writeFileSync(join(plain, 'src', 'content', 'docs', 'index.md'), '---\ntitle: Benchmark home\n---\n\nGenerated benchmark corpus.\n');
 const plainOut = join(plain, 'dist');
-const plainAstro = run('Default Starlight build', 'npx', ['astro', 'build'], plain);
+const plainAstro = run('Default Starlight build', 'npx', ['astro', 'build', '--root', '.', '--config', fromRepo(join(plain, 'astro.config.mjs'))], repo);
 
 // 3. Figures.
 const html = (f: string) => f.endsWith('.html');

@@ -1,0 +1,53 @@
+/**
+ * `npm run bench:lighthouse`: Lighthouse (mobile, its default form factor and throttling) on the
+ * guideline page of the built site, in Debian's Chromium (/usr/bin/chromium or $CHROMIUM_PATH) via
+ * chrome-launcher. Serves the build output (EH_OUT_DIR or dist; run `npm run build` first) with
+ * sirv on a free port and prints the four category scores; `--json FILE` writes them.
+ */
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import sirv from 'sirv';
+
+const { values } = parseArgs({ options: { path: { type: 'string', default: '/guidelines/running-injuries/runner-medial-thigh-knee-pain/' }, json: { type: 'string' } } });
+const dist = resolve(process.env.EH_OUT_DIR || 'dist');
+if (!existsSync(join(dist, 'index.html'))) {
+	console.error(`No built site in ${dist}: run npm run build first.`);
+	process.exit(2);
+}
+// Serve like a static host would: with the _headers file's headers (CSP etc.) and compression off.
+const headers = Object.fromEntries(
+	readFileSync(join(dist, '_headers'), 'utf8')
+		.split('\n')
+		.filter((l) => /^\s+\S+:/.test(l))
+		.map((l) => [l.trim().split(':')[0]!, l.trim().slice(l.trim().indexOf(':') + 1).trim()]),
+);
+const serve = sirv(dist, { dev: false, etag: true, extensions: ['html'], setHeaders: (res) => { for (const [k, v] of Object.entries(headers)) res.setHeader(k, v); } });
+const server = createServer((req, res) => serve(req, res, () => { res.statusCode = 404; res.end('Not found'); }));
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const address = server.address();
+const port = typeof address === 'object' && address ? address.port : 0;
+const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+try {
+	const url = `http://127.0.0.1:${port}${values.path}`;
+	const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+	if (!result) throw new Error('Lighthouse returned no result.');
+	const { categories, audits } = result.lhr;
+	const scores = Object.fromEntries(Object.entries(categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]));
+	console.log(`Lighthouse ${result.lhr.lighthouseVersion}, mobile, ${url}`);
+	for (const [id, score] of Object.entries(scores)) console.log(`  ${id}: ${score}`);
+	// What keeps a category under 100 (failed audits with weight), so cheap wins are visible.
+	for (const [id, c] of Object.entries(categories)) {
+		const failing = c.auditRefs.filter((r) => r.weight > 0 && (audits[r.id]?.score ?? 1) < 1).map((r) => `${r.id} (${audits[r.id]?.displayValue ?? audits[r.id]?.score})`);
+		if (failing.length) console.log(`  ${id} below 100 because of: ${failing.join(', ')}`);
+	}
+	const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((m) => `${m} ${audits[m]?.displayValue ?? '?'}`);
+	console.log(`  metrics: ${metrics.join(', ')}`);
+	if (values.json) writeFileSync(values.json, `${JSON.stringify({ url: values.path, version: result.lhr.lighthouseVersion, scores, metrics }, null, '\t')}\n`);
+} finally {
+	await chrome.kill();
+	server.close();
+}
