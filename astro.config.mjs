@@ -57,8 +57,8 @@ export default defineConfig({
 			// anchors silently vanish from them.
 			markdown: { processedDirs: [contentDir] },
 			customCss: ['./src/styles/evidence.css'],
-			// Escapes page titles in <head> (Starlight renders head entries as HTML): titles are data.
-			routeMiddleware: ['./src/lib/starlight/escape-head.ts'],
+			// Sidebar cut to the current topic (constant size per page); page titles escaped in <head>.
+			routeMiddleware: ['./src/lib/starlight/route-middleware.ts'],
 			sidebar: [
 				...topicGroups,
 				{ label: 'About', items: [{ label: 'Editorial policy', link: '/editorial-policy/' }, { label: 'Evidence map', link: '/evidence-map/' }] },

@@ -33,6 +33,8 @@ describe('worked example: 5:00 min/km, 8 km, no injury date', () => {
 		expect(s10.pain).toBe(true);
 		expect(s10.note).toMatch(/^Pain reported: stop, rest 2 days until symptoms resolve, resume at 1\.56 km\.$/);
 		expect(withPain.sessions[10]!.distanceM).toBe(withPain.sessions[7]!.distanceM);
+		// Two full rest days (19 and 20 days after the first run), then the next run on day 21.
+		expect(withPain.sessions[10]!.day - s10.day).toBe(3);
 		expect(withPain.milestones.at(-1)!.planWeek!).toBeGreaterThan(plan.milestones.at(-1)!.planWeek!);
 	});
 

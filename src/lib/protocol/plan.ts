@@ -92,13 +92,14 @@ export function buildPlan(p: Protocol, input: PlanInput): Plan {
 		const pain = painBySession.get(n);
 		if (pain) {
 			session.pain = true;
-			const rest = Math.max(p.scheduling.daysBetweenSessions, pain.restDays ?? p.painRule.restDays.value);
+			// `rest` full days without running, then the next run (never sooner than the usual gap).
+			const rest = pain.restDays ?? p.painRule.restDays.value;
 			const back = sessions.at(-p.painRule.stepsBack.value) ?? sessions[0] ?? session;
 			const resumeAt = Math.min(back.distanceM, distance);
 			session.note = `Pain reported: stop, rest ${rest} days until symptoms resolve, resume at ${(resumeAt / 1000).toFixed(2)} km.`;
 			sessions.push(session);
 			distance = resumeAt;
-			day += rest;
+			day += Math.max(p.scheduling.daysBetweenSessions, rest + 1);
 			continue;
 		}
 		sessions.push(session);
