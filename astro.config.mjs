@@ -73,6 +73,6 @@ export default defineConfig({
 			// "Edit page" opens the file in the repository (entry paths start with content/).
 			editLink: { baseUrl: 'https://github.com/evidence-handbook/evidence-handbook/edit/main/' },
 		}),
-		mdx(),
+		mdx({ optimize: true }),
 	],
 });

@@ -48,6 +48,6 @@ try {
 	console.log(`  metrics: ${metrics.join(', ')}`);
 	if (values.json) writeFileSync(values.json, `${JSON.stringify({ url: values.path, version: result.lhr.lighthouseVersion, scores, metrics }, null, '\t')}\n`);
 } finally {
-	await chrome.kill();
+	chrome.kill();
 	server.close();
 }

@@ -18,27 +18,36 @@ export function toCsl(ref: Reference): Record<string, unknown> {
 	return csl;
 }
 
+/**
+ * Formatting is the costly part of a page build (citeproc-js), and the same reference appears in
+ * many citation previews and pages: each distinct entry is formatted once per build.
+ */
 const cache = new Map<string, string>();
+
+function bibliography(ref: Reference, format: 'html' | 'text'): string {
+	const csl = toCsl(ref);
+	const cacheKey = `${format}\u0000${JSON.stringify(csl)}`;
+	let entry = cache.get(cacheKey);
+	if (entry === undefined) {
+		entry = new Cite(csl).format('bibliography', { format, template: 'vancouver', lang: 'en-US' });
+		cache.set(cacheKey, entry);
+	}
+	return entry;
+}
 
 /** Vancouver bibliography entry as HTML (the entry's inner HTML, without its number). */
 export function formatReferenceHtml(ref: Reference): string {
-	const csl = toCsl(ref);
-	const cacheKey = JSON.stringify(csl);
-	const hit = cache.get(cacheKey);
-	if (hit !== undefined) return hit;
-	const html = new Cite(csl).format('bibliography', { format: 'html', template: 'vancouver', lang: 'en-US' });
+	const html = bibliography(ref, 'html');
 	// citation-js wraps the entry: <div class="csl-left-margin">1.</div><div class="csl-right-inline">…</div>
 	const open = '<div class="csl-right-inline">';
 	const start = html.indexOf(open);
 	const inner = start === -1 ? html : html.slice(start + open.length, html.indexOf('</div>', start));
-	cache.set(cacheKey, inner.trim());
 	return inner.trim();
 }
 
 /** Vancouver bibliography entry as plain text, without its number. */
 export function formatReferenceText(ref: Reference): string {
-	const text = new Cite(toCsl(ref)).format('bibliography', { format: 'text', template: 'vancouver', lang: 'en-US' });
-	return text.replace(/^\s*\d+\.\s*/, '').trim();
+	return bibliography(ref, 'text').replace(/^\s*\d+\.\s*/, '').trim();
 }
 
 /** BibTeX, RIS or CSL-JSON for a set of references (the "cite and export" downloads). */

@@ -3,7 +3,7 @@
  * Used by the remark plugin (pages), the claim check and tests. Never throws for bad content:
  * problems come back as findings with file, line and field.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { parseDocument, LineCounter, isMap, isScalar, type Document } from 'yaml';
 import { ReferenceSchema, type Reference } from '../../schemas/reference.ts';
@@ -93,6 +93,25 @@ export function loadReferenceFile(file: string): { ref?: LoadedReference; proble
 	const result = ref ? { ref, problems } : { problems };
 	cache.set(file, { mtime, result });
 	return result;
+}
+
+/**
+ * Loads the references with the given citation keys from `dir` (`<key>.yaml` or `<key>.yml`);
+ * keys without a file are left out. A page needs only what it cites: at 1,000 references this
+ * avoids reading the whole folder for every page.
+ */
+export function loadReferencesByKey(dir: string, keys: Iterable<string>): Map<string, LoadedReference> {
+	const refs = new Map<string, LoadedReference>();
+	for (const key of new Set(keys)) {
+		for (const ext of ['yaml', 'yml']) {
+			const file = join(dir, `${key}.${ext}`);
+			if (!existsSync(file)) continue;
+			const { ref } = loadReferenceFile(file);
+			if (ref) refs.set(key, ref);
+			break;
+		}
+	}
+	return refs;
 }
 
 /** Loads every reference in `dir`; keys are citation keys (file names). */

@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { analyzePage } from '../claims/page.ts';
 import { renderGuideline, setProps } from '../claims/render.ts';
 import { stripMarkers } from '../claims/markers.ts';
-import { loadReferences } from '../references/load.ts';
+import { loadReferencesByKey } from '../references/load.ts';
 import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
 import { visit } from 'unist-util-visit';
 
@@ -43,7 +43,9 @@ export function remarkEvidence(options: RemarkEvidenceOptions) {
 			const parsed = EvidenceGapSchema.safeParse(raw);
 			if (parsed.success) gaps.push(parsed.data);
 		}
-		const { refs } = loadReferences(options.referencesDir);
+		const claims = analysis.bottomLine ? [analysis.bottomLine, ...analysis.claims] : analysis.claims;
+		const keys = claims.flatMap((claim) => claim.cites.flatMap((cite) => (cite.type === 'ref' ? [cite.key] : [])));
+		const refs = loadReferencesByKey(options.referencesDir, keys);
 		renderGuideline(tree, { headings: analysis.headings, claims: analysis.claims, bottomLine: analysis.bottomLine, gaps, refs });
 	};
 }
