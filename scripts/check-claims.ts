@@ -9,7 +9,8 @@
  * Exit code: 0 clean, 1 errors found, 2 bad usage. In GitHub Actions (GITHUB_ACTIONS=true) it
  * also prints annotations so each finding shows on the pull request.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../src/lib/check/run.ts';
 import { exitCode, formatGithub, formatJson, formatText } from '../src/lib/check/report.ts';
@@ -30,7 +31,12 @@ try {
 }
 
 const root = resolve(values.root ?? process.cwd());
-const result = await runCheck({ root, ...(values.content ? { contentDir: resolve(values.content) } : {}) });
+const contentDir = resolve(values.content ?? join(root, 'content'));
+if (!existsSync(join(contentDir, 'guidelines'))) {
+	console.error(`✘ ${contentDir} is not a content folder (it has no guidelines/ folder). Run from the project root, or pass --content <dir>.`);
+	process.exit(2);
+}
+const result = await runCheck({ root, contentDir });
 if (values.json) console.log(formatJson(result, values.strict));
 else console.log(formatText(result, { strict: values.strict, color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
 if (process.env.GITHUB_ACTIONS === 'true') {

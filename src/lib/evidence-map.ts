@@ -7,7 +7,7 @@
 import type { ContentIndex } from './check/types.ts';
 import type { EvidenceKind } from '../schemas/reference.ts';
 
-/** Default age, in years, beyond which a reference counts as old. */
+/** Default age, in years, beyond which a reference counts as old (content/settings.yaml overrides it). */
 export const DEFAULT_MAX_AGE_YEARS = 15;
 
 export interface MapReference {
@@ -19,6 +19,8 @@ export interface MapReference {
 }
 
 export interface MapClaim {
+	/** The guideline's main topic (its first `topics` entry, which is also its folder). */
+	topic: string;
 	pageId: string;
 	pageTitle: string;
 	claimId: string;
@@ -42,8 +44,48 @@ export interface EvidenceMap {
 	year: number;
 }
 
+function mainTopic(pageId: string, topics: unknown): string {
+	const first = Array.isArray(topics) ? topics[0] : undefined;
+	return typeof first === 'string' ? first : (pageId.split('/')[1] ?? 'unsorted');
+}
+
+/** Counts for one topic, for the overview page. */
+export interface TopicSummary {
+	topic: string;
+	guidelines: number;
+	claims: number;
+	onlyOld: number;
+	onlySecondary: number;
+	withGaps: number;
+}
+
+/**
+ * Claims grouped by topic, with counts. The overview page lists the counts; each topic has its own
+ * page with the full table, so no page grows with the whole site (at 20,000 statements a single
+ * table would be megabytes).
+ */
+export function byTopic(map: EvidenceMap): Map<string, { summary: TopicSummary; claims: MapClaim[] }> {
+	const groups = new Map<string, { summary: TopicSummary; claims: MapClaim[]; pages: Set<string> }>();
+	for (const claim of map.claims) {
+		let group = groups.get(claim.topic);
+		if (!group) {
+			group = { summary: { topic: claim.topic, guidelines: 0, claims: 0, onlyOld: 0, onlySecondary: 0, withGaps: 0 }, claims: [], pages: new Set() };
+			groups.set(claim.topic, group);
+		}
+		group.claims.push(claim);
+		group.pages.add(claim.pageId);
+		const s = group.summary;
+		s.guidelines = group.pages.size;
+		s.claims++;
+		if (claim.onlyOld) s.onlyOld++;
+		if (claim.onlySecondary) s.onlySecondary++;
+		if (claim.gaps.length) s.withGaps++;
+	}
+	return new Map([...groups].map(([topic, { summary, claims }]) => [topic, { summary, claims }]));
+}
+
 export function buildEvidenceMap(index: ContentIndex, options: { maxAgeYears?: number; year?: number } = {}): EvidenceMap {
-	const maxAgeYears = options.maxAgeYears ?? DEFAULT_MAX_AGE_YEARS;
+	const maxAgeYears = options.maxAgeYears ?? index.settings.evidenceMap.maxReferenceAgeYears ?? DEFAULT_MAX_AGE_YEARS;
 	const year = options.year ?? new Date().getUTCFullYear();
 	const claims: MapClaim[] = [];
 	const byReference = new Map<string, MapClaim[]>();
@@ -58,6 +100,7 @@ export function buildEvidenceMap(index: ContentIndex, options: { maxAgeYears?: n
 			});
 			const unique = [...new Map(references.map((r) => [r.key, r])).values()];
 			const row: MapClaim = {
+				topic: mainTopic(page.id, page.frontmatter.topics),
 				pageId: page.id,
 				pageTitle: typeof page.frontmatter.title === 'string' ? page.frontmatter.title : page.id,
 				claimId: claim.id,
@@ -69,7 +112,11 @@ export function buildEvidenceMap(index: ContentIndex, options: { maxAgeYears?: n
 				onlySecondary: unique.length > 0 && unique.every((r) => r.tier === 'secondary'),
 			};
 			claims.push(row);
-			for (const r of unique) byReference.set(r.key, [...(byReference.get(r.key) ?? []), row]);
+			for (const r of unique) {
+				const list = byReference.get(r.key);
+				if (list) list.push(row);
+				else byReference.set(r.key, [row]);
+			}
 		}
 	}
 	return { claims, byReference, maxAgeYears, year };

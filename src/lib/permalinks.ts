@@ -44,7 +44,17 @@ export function currentPermalinks(index: ContentIndex): Manifest {
 		pages[pagePath(page.id)] = [...anchors].sort();
 	}
 	for (const key of index.references.keys()) pages[`/references/${key}/`] = ['cited-by'];
+	// Topics with a published guideline: a list on the home page (linked from the sidebar and each
+	// guideline's header) and an evidence map page.
+	const topics = new Set(
+		index.pages.flatMap((page) => {
+			const topic = page.type === 'guideline' && pages[pagePath(page.id)] && Array.isArray(page.frontmatter.topics) ? page.frontmatter.topics[0] : undefined;
+			return typeof topic === 'string' ? [topic] : [];
+		}),
+	);
+	if (pages['/']) pages['/'] = [...new Set([...pages['/'], ...[...topics].map((t) => `topic-${t}`)])].sort();
 	pages['/evidence-map/'] = [];
+	for (const topic of topics) pages[`/evidence-map/${topic}/`] = [];
 	return { pages: Object.fromEntries(Object.entries(pages).sort(([a], [b]) => a.localeCompare(b))) };
 }
 

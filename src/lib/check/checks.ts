@@ -1,6 +1,7 @@
 /**
  * The checks: each reads the index and returns findings. Independent of each other and of output.
  */
+import { editorMessages } from '../zod-messages.ts';
 import { GuidelineFrontmatterSchema } from '../../schemas/guideline.ts';
 import { missingRequiredFields } from '../references/fields.ts';
 import { RULES, type RuleId } from './rules.ts';
@@ -25,7 +26,7 @@ export function checkFrontmatter(index: ContentIndex): Finding[] {
 			continue;
 		}
 		if (page.type !== 'guideline') continue;
-		const result = GuidelineFrontmatterSchema.safeParse(fm);
+		const result = GuidelineFrontmatterSchema.safeParse(fm, { error: editorMessages });
 		if (!result.success) {
 			for (const issue of result.error.issues) {
 				// An unknown key is reported at the key itself, not at its parent.
@@ -58,8 +59,7 @@ export function checkClaims(index: ContentIndex): Finding[] {
 	const out: Finding[] = [];
 	for (const page of index.pages) {
 		for (const p of page.problems) {
-			const misplaced = p.message.includes('does not count');
-			out.push(finding(misplaced ? 'marker-misplaced' : 'marker-malformed', page.file, p.position.line, p.position.column, p.message));
+			out.push(finding(p.misplaced ? 'marker-misplaced' : 'marker-malformed', page.file, p.position.line, p.position.column, p.message));
 		}
 		if (page.type !== 'guideline') continue;
 		const gapIds = new Set(page.gaps.map((g) => g.id));

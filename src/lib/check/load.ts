@@ -2,10 +2,16 @@
  * Builds the content index once: every page parsed and analysed, every reference, topic,
  * disclaimer and protocol loaded. The checks then only read it.
  */
+import { editorMessages } from '../zod-messages.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { parseDocument, LineCounter, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
-import { loadReferences, locate } from '../references/load.ts';
+import { LineCounter, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import { z } from 'zod';
+import { loadReferences, locate, parseYamlWith, type LoadProblem } from '../references/load.ts';
+import { DisclaimerSchema } from '../../schemas/disclaimer.ts';
+import { ProtocolSchema } from '../../schemas/protocol.ts';
+import { SettingsSchema, type Settings } from '../../schemas/settings.ts';
+import { TopicSchema } from '../../schemas/topic.ts';
 import { summarizePages } from './pages.ts';
 import { posix } from './page.ts';
 import type { ContentIndex, Finding } from './types.ts';
@@ -43,6 +49,18 @@ function protocolClaims(node: YamlNode | null | undefined, counter: LineCounter,
 	}
 }
 
+/** Validates a YAML data file against its schema; problems become `data-invalid` findings. */
+function loadData<T>(root: string, file: string, schema: z.ZodType<T>, findings: Finding[]): ReturnType<typeof parseYamlWith<T>> {
+	const parsed = parseYamlWith(readFileSync(file, 'utf8'), file, (value) => schema.safeParse(value, { error: editorMessages }));
+	findings.push(...parsed.problems.map((p: LoadProblem) => dataFinding(root, p)));
+	return parsed;
+}
+
+function dataFinding(root: string, p: LoadProblem): Finding {
+	const message = p.field === '(yaml)' ? p.message : `${p.field}: ${p.message}`;
+	return { rule: 'data-invalid', severity: 'error', file: posix(relative(root, p.file)), line: p.line, column: p.column, message };
+}
+
 export interface LoadOptions {
 	/** Project root (paths in findings are relative to it). */
 	root: string;
@@ -65,14 +83,20 @@ export async function buildIndex(options: LoadOptions): Promise<ContentIndex> {
 	const topics = new Set<string>();
 	const topicsFile = join(contentDir, 'topics.yaml');
 	if (existsSync(topicsFile)) {
-		const list = parseDocument(readFileSync(topicsFile, 'utf8')).toJS() as unknown;
-		if (Array.isArray(list)) for (const t of list) if (t && typeof t.id === 'string') topics.add(t.id);
+		const { data, doc } = loadData(root, topicsFile, z.array(TopicSchema), loadFindings);
+		// An invalid topics.yaml is reported once (data-invalid); its ids still count, so pages are not
+		// also reported as naming unknown topics.
+		const entries: unknown = data ?? doc.toJS();
+		if (Array.isArray(entries)) for (const t of entries) if (typeof t?.id === 'string') topics.add(t.id);
 	}
-	const disclaimers = new Set(walk(join(contentDir, 'disclaimers'), (n) => /\.ya?ml$/.test(n)).map((f) => posix(relative(join(contentDir, 'disclaimers'), f)).replace(/\.ya?ml$/, '')));
+	const disclaimerFiles = walk(join(contentDir, 'disclaimers'), (n) => /\.ya?ml$/.test(n));
+	for (const file of disclaimerFiles) loadData(root, file, DisclaimerSchema, loadFindings);
+	const disclaimers = new Set(disclaimerFiles.map((f) => posix(relative(join(contentDir, 'disclaimers'), f)).replace(/\.ya?ml$/, '')));
+	const settingsFile = join(contentDir, 'settings.yaml');
+	const settings: Settings = (existsSync(settingsFile) ? loadData(root, settingsFile, SettingsSchema, loadFindings).data : undefined) ?? SettingsSchema.parse({});
 
 	const protocols = walk(join(contentDir, 'protocols'), (n) => /\.ya?ml$/.test(n)).map((file) => {
-		const counter = new LineCounter();
-		const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter });
+		const { doc, counter } = loadData(root, file, ProtocolSchema, loadFindings);
 		const claims: { id: string; line: number; column: number }[] = [];
 		protocolClaims(doc.contents as YamlNode, counter, claims);
 		const guideline = doc.get('guideline');
@@ -80,5 +104,5 @@ export async function buildIndex(options: LoadOptions): Promise<ContentIndex> {
 	});
 
 	const referenceFiles = new Set(walk(join(contentDir, 'references'), (n) => /\.ya?ml$/.test(n)).map((f) => basename(f).replace(/\.ya?ml$/, '')));
-	return { root, contentDir, pages, references: refs, referenceFiles, topics, disclaimers, protocols, loadFindings };
+	return { root, contentDir, pages, references: refs, referenceFiles, topics, disclaimers, protocols, settings, loadFindings };
 }

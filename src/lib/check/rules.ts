@@ -111,6 +111,12 @@ const rules = [
 		hint: 'Cite it where it supports a statement, or delete the file if it is no longer needed.',
 	},
 	{
+		id: 'data-invalid',
+		severity: 'error',
+		summary: 'Data files in content/ (topics.yaml, settings.yaml, disclaimers/, protocols/) match their schemas (src/schemas/).',
+		hint: 'Fix the field as the message says; each schema in src/schemas/ describes its fields.',
+	},
+	{
 		id: 'protocol-claim-unknown',
 		severity: 'error',
 		summary: 'Protocol rules (content/protocols/) cite claim ids that exist on their guideline.',

@@ -3,6 +3,7 @@ import type { RuleId, Severity } from './rules.ts';
 import type { Claim, HeadingInfo, LocatedProblem } from '../claims/analyze.ts';
 import type { LoadedReference } from '../references/load.ts';
 import type { EvidenceGap } from '../../schemas/evidence-gap.ts';
+import type { Settings } from '../../schemas/settings.ts';
 
 export interface Finding {
 	rule: RuleId;
@@ -48,6 +49,8 @@ export interface ContentIndex {
 	topics: Set<string>;
 	disclaimers: Set<string>;
 	protocols: { file: string; guideline?: string; guidelineLine: number; claims: { id: string; line: number; column: number }[] }[];
+	/** Editorial settings (content/settings.yaml), defaults filled in. */
+	settings: Settings;
 	/** Findings raised while loading (YAML and schema errors). */
 	loadFindings: Finding[];
 }

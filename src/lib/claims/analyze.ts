@@ -58,6 +58,8 @@ export interface Claim {
 
 export interface LocatedProblem extends MarkerProblem {
 	position: Position;
+	/** A well-formed marker in a place where it does not count (list introduction, table header). */
+	misplaced?: true;
 }
 
 export interface PageAnalysis {
@@ -188,6 +190,7 @@ export function analyzeTree(root: Root, options: AnalyzeOptions): PageAnalysis {
 						start: m.start,
 						raw: site.node.value.slice(m.start, m.end),
 						message: `This ${m.kind === 'cite' ? 'citation' : 'id'} is in ${what}, where it does not count; move it into the claim it supports.`,
+						misplaced: true,
 						position: offsetPosition(site.node, m.start),
 					});
 				}

@@ -3,6 +3,7 @@
  * Used by the remark plugin (pages), the claim check and tests. Never throws for bad content:
  * problems come back as findings with file, line and field.
  */
+import { editorMessages } from '../zod-messages.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { parseDocument, LineCounter, isMap, isScalar, type Document } from 'yaml';
@@ -50,7 +51,7 @@ function findKeyNode(doc: Document, path: readonly PropertyKey[]): { range?: [nu
 export function parseYamlWith<T>(
 	text: string,
 	file: string,
-	validate: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } },
+	validate: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[] } },
 ): { data?: T; problems: LoadProblem[]; doc: Document; counter: LineCounter } {
 	const counter = new LineCounter();
 	const doc = parseDocument(text, { lineCounter: counter });
@@ -63,7 +64,9 @@ export function parseYamlWith<T>(
 	const result = validate(doc.toJS());
 	if (!result.success) {
 		for (const issue of result.error.issues) {
-			const { line, column } = locate(doc, counter, issue.path);
+			// An unknown key is reported at the key itself, not at the object holding it.
+			const keys = issue.code === 'unrecognized_keys' && 'keys' in issue ? (issue.keys as string[]) : [];
+			const { line, column } = locate(doc, counter, [...issue.path, ...keys.slice(0, 1)]);
 			problems.push({ file, line, column, field: issue.path.join('.') || '(root)', message: issue.message });
 		}
 		return { problems, doc, counter };
@@ -78,7 +81,7 @@ export function loadReferenceFile(file: string): { ref?: LoadedReference; proble
 	const mtime = statSync(file).mtimeMs;
 	const hit = cache.get(file);
 	if (hit && hit.mtime === mtime) return hit.result;
-	const parsed = parseYamlWith(readFileSync(file, 'utf8'), file, (v) => ReferenceSchema.safeParse(v));
+	const parsed = parseYamlWith(readFileSync(file, 'utf8'), file, (v) => ReferenceSchema.safeParse(v, { error: editorMessages }));
 	const problems = [...parsed.problems];
 	let ref: LoadedReference | undefined;
 	if (parsed.data) {
@@ -118,6 +121,7 @@ export function loadReferencesByKey(dir: string, keys: Iterable<string>): Map<st
 export function loadReferences(dir: string): { refs: Map<string, LoadedReference>; problems: LoadProblem[] } {
 	const refs = new Map<string, LoadedReference>();
 	const problems: LoadProblem[] = [];
+	if (!existsSync(dir)) return { refs, problems };
 	for (const name of readdirSync(dir).sort()) {
 		if (!/\.ya?ml$/.test(name)) continue;
 		const { ref, problems: p } = loadReferenceFile(join(dir, name));
