@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 
 const steps: { name: string; command: string[] }[] = [
 	// Steps are added by the features that need them (claim check, permalink check, CSP, …).
-	{ name: 'Claim check (every claim cites a reference that exists)', command: ['node', 'scripts/check-claims.ts'] },
-	{ name: 'Permalink check (no published page or anchor disappears)', command: ['node', 'scripts/permalinks.ts', 'check'] },
+	{ name: 'Claim check (every claim cites a reference that exists)', command: [process.execPath, 'scripts/check-claims.ts'] },
+	{ name: 'Permalink check (no published page or anchor disappears)', command: [process.execPath, 'scripts/permalinks.ts', 'check'] },
 	{ name: 'Astro build (pages + Pagefind index)', command: ['npx', 'astro', 'build'] },
-	{ name: 'Content-Security-Policy (script hashes from the built pages: meta tag + _headers)', command: ['node', 'scripts/csp.ts'] },
+	{ name: 'Content-Security-Policy (script hashes from the built pages: meta tag + _headers)', command: [process.execPath, 'scripts/csp.ts'] },
 ];
 
 for (const step of steps) {

@@ -19,7 +19,8 @@ const preview = process.env.EH_PREVIEW === '1';
 
 export const collections = {
 	docs: defineCollection({
-		loader: glob({ pattern: '**/*.{md,mdx}', base: contentDir }),
+		// README.md files document folders for editors; they are not pages.
+		loader: glob({ pattern: ['**/*.{md,mdx}', '!**/README.md'], base: contentDir }),
 		// A guideline in review status "draft" is a Starlight draft (left out of production builds)
 		// unless this is a preview build.
 		schema: (context) =>

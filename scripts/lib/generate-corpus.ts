@@ -4,8 +4,9 @@
  * table, an evidence gap, a bottom line, CSL-YAML references and a protocol file. Deterministic
  * for a given size. The text is filler, never clinical advice.
  */
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 
 export interface CorpusOptions {
 	/** Folder to write the content tree into (emptied first). */
@@ -18,10 +19,19 @@ export interface CorpusOptions {
 	references: number;
 	/** Number of topics (sidebar groups). Default: one per 50 guidelines, at least 1. */
 	topics?: number;
+	/**
+	 * Every n-th guideline carries the calculators (a protocol file and `<Islands>`), as protocol
+	 * guidelines do; 0 for none. Default 10. Needs `repoRoot`, to import the islands component.
+	 */
+	islandsEvery?: number;
+	/** The repository, whose src/components/islands/Islands.astro and real protocol the corpus uses. */
+	repoRoot?: string;
 }
 
 export interface CorpusStats {
 	guidelines: number;
+	/** Guidelines that carry the calculators. */
+	withIslands: number;
 	claims: number;
 	citations: number;
 	references: number;
@@ -42,9 +52,32 @@ function random(seed: number): () => number {
 
 const WORDS = 'assess gait load tendon bone stress walking interval surface cadence strength hip knee ankle calf rest progression symptom tenderness imaging training distance pace recovery week session plan review'.split(' ');
 
+/**
+ * The real return-to-running protocol, pointed at a generated guideline: every `claims:` list is
+ * replaced by claim ids that the generated page has (so the claim check passes).
+ */
+function protocolFor(repoRoot: string, guidelineId: string, claimIds: readonly string[]): string {
+	const doc = parseDocument(readFileSync(join(repoRoot, 'content', 'protocols', 'return-to-running.yaml'), 'utf8'));
+	let next = 0;
+	const visit = (node: YamlNode | null | undefined): void => {
+		if (isMap(node)) {
+			for (const pair of node.items) {
+				const key = (pair.key as { value?: unknown } | null)?.value;
+				if (key === 'claims') pair.value = doc.createNode([claimIds[next++ % claimIds.length]]);
+				else visit(pair.value as YamlNode);
+			}
+		} else if (isSeq(node)) node.items.forEach((item) => visit(item as YamlNode));
+	};
+	visit(doc.contents as YamlNode);
+	doc.set('guideline', guidelineId);
+	return `# Generated for benchmarks from content/protocols/return-to-running.yaml.\n${doc.toString()}`;
+}
+
 export function generateCorpus(options: CorpusOptions): CorpusStats {
 	const { dir, guidelines, claimsPerGuideline, references } = options;
 	const topicCount = options.topics ?? Math.max(1, Math.round(guidelines / 50));
+	const islandsEvery = options.repoRoot ? (options.islandsEvery ?? 10) : 0;
+	let withIslands = 0;
 	const rand = random(42);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
 	const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
@@ -110,12 +143,18 @@ export function generateCorpus(options: CorpusOptions): CorpusStats {
 			'---',
 			'',
 		];
-		writeFileSync(join(dir, 'guidelines', topic, `${slug}.mdx`), `${frontmatter.join('\n')}${body.join('\n')}\n`);
+		const file = join(dir, 'guidelines', topic, `${slug}.mdx`);
+		if (islandsEvery > 0 && g % islandsEvery === 0 && options.repoRoot) {
+			withIslands++;
+			const protocol = `protocol-${String(g + 1).padStart(5, '0')}`;
+			const ids = body.flatMap((line) => /\[#(claim-[\d-]+)\]$/.exec(line)?.[1] ?? []);
+			writeFileSync(join(dir, 'protocols', `${protocol}.yaml`), protocolFor(options.repoRoot, `guidelines/${topic}/${slug}`, ids));
+			const component = relative(dirname(file), join(options.repoRoot, 'src', 'components', 'islands', 'Islands.astro'));
+			frontmatter.push(`import Islands from '${component}';`, '', '');
+			body.push('## Apply the protocol [#apply-the-protocol]', '', `<Islands protocol="${protocol}" />`, '');
+		}
+		writeFileSync(file, `${frontmatter.join('\n')}${body.join('\n')}\n`);
 		claims += claimsPerGuideline;
 	}
-	writeFileSync(
-		join(dir, 'protocols', 'generated.yaml'),
-		`guideline: guidelines/${topics[0]}/guideline-00001\nrules:\n  - id: first\n    claims: [claim-1-1, claim-1-2]\n`,
-	);
-	return { guidelines, claims, citations, references, topics: topicCount };
+	return { guidelines, withIslands, claims, citations, references, topics: topicCount };
 }

@@ -168,6 +168,13 @@ describe('one case per rule', () => {
 		]);
 	});
 
+	test('mdx-invalid: a page that is not valid MDX is one located finding, without follow-on noise', async () => {
+		const { root, list } = await findings('mdx-invalid');
+		expect(list).toEqual([
+			`mdx-invalid ${PAGE}:${lineOf(root, PAGE, '{or longer')} This page is not valid MDX, so it cannot be built: Unexpected end of file in expression, expected a corresponding closing brace for \`{\``,
+		]);
+	});
+
 	test('every rule in the catalogue is found by at least one fixture case above', () => {
 		expect(RULE_LIST.map((r) => r.id).filter((id) => !observed.has(id))).toEqual([]);
 	});

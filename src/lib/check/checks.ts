@@ -15,6 +15,9 @@ const excerpt = (text: string) => (text.length > 60 ? `"${text.slice(0, 57)}…"
 
 const claimsOf = (page: IndexedPage) => page.claims;
 
+/** A page that could not be parsed (mdx-invalid): its claims are unknown, so findings that depend on them would be noise. */
+const unreadable = (page: IndexedPage) => page.findings.some((f) => f.rule === 'mdx-invalid');
+
 /** Frontmatter against the schema, plus links the schema cannot see. */
 export function checkFrontmatter(index: ContentIndex): Finding[] {
 	const out: Finding[] = [];
@@ -22,6 +25,8 @@ export function checkFrontmatter(index: ContentIndex): Finding[] {
 		const fm = page.frontmatter;
 		const at = (path: string) => page.lines[path] ?? page.lines[path.split('.')[0]!] ?? 1;
 		if (page.type === 'unknown') {
+			// A page that is not valid MDX is reported once (mdx-invalid); its frontmatter was not read.
+			if (unreadable(page)) continue;
 			out.push(finding('frontmatter-invalid', page.file, at('type'), 1, 'type: set `type: guideline` for clinical pages or `type: page` for editorial pages.'));
 			continue;
 		}
@@ -149,7 +154,8 @@ export function checkReferences(index: ContentIndex): Finding[] {
 				finding('reference-missing-field', file, ref.lines.type ?? 1, 1, `A reference of type ${ref.data.type} needs ${field.replace('|', ' or ')}; it is neither given nor listed under x-missing.`),
 			);
 		}
-		if (!cited.has(key)) out.push(finding('reference-unused', file, 1, 1, `The reference "${key}" is not cited by any page.`));
+		// While a page cannot be read, its citations are unknown: "unused" would be a guess.
+		if (!cited.has(key) && !index.pages.some(unreadable)) out.push(finding('reference-unused', file, 1, 1, `The reference "${key}" is not cited by any page.`));
 	}
 	return out;
 }
@@ -163,6 +169,7 @@ export function checkProtocols(index: ContentIndex): Finding[] {
 			out.push(finding('protocol-invalid', protocol.file, protocol.guidelineLine, 1, `guideline: "${protocol.guideline ?? ''}" is not a page in content/.`));
 			continue;
 		}
+		if (unreadable(page)) continue;
 		const ids = new Set(claimsOf(page).map((c) => c.id));
 		for (const claim of protocol.claims) {
 			if (!ids.has(claim.id)) {

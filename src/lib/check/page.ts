@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isScalar } from 'yaml';
-import type { Yaml } from 'mdast';
+import type { Root, Yaml } from 'mdast';
 import { parsePage } from './parse.ts';
 import { analyzePage } from '../claims/page.ts';
 import { locate } from '../references/load.ts';
@@ -27,7 +27,18 @@ export function entryId(contentDir: string, file: string): string {
 export function summarizePage(root: string, contentDir: string, file: string, text = readFileSync(file, 'utf8')): IndexedPage {
 	const rel = posix(relative(root, file));
 	const findings: Finding[] = [];
-	const tree = parsePage(text, file);
+	let tree: Root;
+	try {
+		tree = parsePage(text, file);
+	} catch (error) {
+		// Invalid MDX: reported at its place, so the editor sees one located finding, not a stack trace.
+		const problem = error as { reason?: string; message?: string; line?: number; column?: number; place?: { line?: number; column?: number } };
+		const line = problem.line ?? problem.place?.line ?? 1;
+		const column = problem.column ?? problem.place?.column ?? 1;
+		const reason = (problem.reason ?? problem.message ?? String(error)).split('\n')[0];
+		findings.push({ rule: 'mdx-invalid', severity: 'error', file: rel, line, column, message: `This page is not valid MDX, so it cannot be built: ${reason}` });
+		return { id: entryId(contentDir, file), file: rel, type: 'unknown', frontmatter: {}, lines: {}, headings: [], claims: [], problems: [], gaps: [], findings };
+	}
 	const yamlNode = tree.children.find((n): n is Yaml => n.type === 'yaml');
 	const frontmatter: Record<string, unknown> = {};
 	const lines: Record<string, number> = {};

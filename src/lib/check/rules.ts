@@ -15,6 +15,12 @@ export interface Rule {
 
 const rules = [
 	{
+		id: 'mdx-invalid',
+		severity: 'error',
+		summary: 'Every page parses as MDX (Astro could not build it otherwise).',
+		hint: 'Fix the syntax at the line shown. In MDX "<", "{" and "}" start code: write \\<, \\{ or \\} for the characters themselves; leave a blank line after import lines.',
+	},
+	{
 		id: 'claim-uncited',
 		severity: 'error',
 		summary: 'Every claim (paragraph, list item, table row, callout text, bottom line) cites at least one reference.',
