@@ -45,6 +45,9 @@ export default defineConfig({
 		// so we choose the unified pipeline deliberately; MDX inherits it.
 		processor: unified({
 			// GFM (tables, autolinks) comes from remark-gfm, which unified() enables by default.
+			// No SmartyPants: the published text is exactly what the editor wrote, the same text the
+			// claim check, the search index and the JSON export carry (and it saves ~3% of build time).
+			smartypants: false,
 			// remarkInert last: javascript: links and raw HTML from frontmatter render as inert text.
 			remarkPlugins: [[remarkEvidence, { contentDir, referencesDir: `${contentDir}references` }], remarkInert],
 		}),

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { summarizePage } from './page.ts';
 import type { IndexedPage } from './types.ts';
 
@@ -18,12 +19,19 @@ let codeVersion: string | null | undefined;
 /** Hash of the analysing code, or null when its sources are not on disk (bundled): then no cache. */
 function analysisVersion(): string | null {
 	if (codeVersion !== undefined) return codeVersion;
-	try {
-		codeVersion = createHash('sha1')
-			.update(CODE_FILES.map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\0'))
-			.digest('hex');
-	} catch {
-		codeVersion = null;
+	// Next to this module when run from source (npm run check); from the project's src/ when bundled
+	// into the Astro build (the site's evidence pages then reuse what the check cached).
+	const bases = [new URL('./', import.meta.url), pathToFileURL(join(process.cwd(), 'src', 'lib', 'check', '/'))];
+	codeVersion = null;
+	for (const base of bases) {
+		try {
+			codeVersion = createHash('sha1')
+				.update(CODE_FILES.map((f) => readFileSync(new URL(f, base), 'utf8')).join('\0'))
+				.digest('hex');
+			break;
+		} catch {
+			// Not here: try the next place, or run without a cache.
+		}
 	}
 	return codeVersion;
 }

@@ -6,6 +6,8 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
 import type { Reference } from '../../schemas/reference.ts';
 
 // BibTeX keys are our citation keys (lower-case words and hyphens, safe in BibTeX).
@@ -24,30 +26,28 @@ export function toCsl(ref: Reference): Record<string, unknown> {
  */
 const cache = new Map<string, string>();
 
-function bibliography(ref: Reference, format: 'html' | 'text'): string {
+/** Vancouver bibliography entry as HTML (the entry's inner HTML, without its number). */
+export function formatReferenceHtml(ref: Reference): string {
 	const csl = toCsl(ref);
-	const cacheKey = `${format}\u0000${JSON.stringify(csl)}`;
+	const cacheKey = JSON.stringify(csl);
 	let entry = cache.get(cacheKey);
 	if (entry === undefined) {
-		entry = new Cite(csl).format('bibliography', { format, template: 'vancouver', lang: 'en-US' });
+		const html = new Cite(csl).format('bibliography', { format: 'html', template: 'vancouver', lang: 'en-US' });
+		// citation-js wraps the entry: <div class="csl-left-margin">1.</div><div class="csl-right-inline">…</div>
+		const open = '<div class="csl-right-inline">';
+		const start = html.indexOf(open);
+		entry = (start === -1 ? html : html.slice(start + open.length, html.indexOf('</div>', start))).trim();
 		cache.set(cacheKey, entry);
 	}
 	return entry;
 }
 
-/** Vancouver bibliography entry as HTML (the entry's inner HTML, without its number). */
-export function formatReferenceHtml(ref: Reference): string {
-	const html = bibliography(ref, 'html');
-	// citation-js wraps the entry: <div class="csl-left-margin">1.</div><div class="csl-right-inline">…</div>
-	const open = '<div class="csl-right-inline">';
-	const start = html.indexOf(open);
-	const inner = start === -1 ? html : html.slice(start + open.length, html.indexOf('</div>', start));
-	return inner.trim();
-}
-
-/** Vancouver bibliography entry as plain text, without its number. */
+/**
+ * Vancouver bibliography entry as plain text, without its number: the text of the HTML entry (the
+ * same words citeproc's text output gives, without a second formatting run).
+ */
 export function formatReferenceText(ref: Reference): string {
-	return bibliography(ref, 'text').replace(/^\s*\d+\.\s*/, '').trim();
+	return toString(fromHtml(formatReferenceHtml(ref), { fragment: true })).trim();
 }
 
 /** BibTeX, RIS or CSL-JSON for a set of references (the "cite and export" downloads). */
