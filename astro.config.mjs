@@ -2,13 +2,14 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { remarkEvidence } from './src/lib/remark/evidence.ts';
-import { remarkInert } from './src/lib/remark/inert.ts';
+import { evidence } from './src/lib/markdown/evidence-plugin.ts';
+import { inert } from './src/lib/markdown/inert.ts';
+import { MARKDOWN_FEATURES } from './src/lib/markdown/features.ts';
 
 const root = fileURLToPath(new URL('./', import.meta.url));
 // The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks).
@@ -40,16 +41,15 @@ export default defineConfig({
 		},
 	},
 	markdown: {
-		// Astro 7 renders Markdown with Sätteri by default, which ignores remark plugins. Our pages
-		// need a remark plugin (citations, claim ids, reference lists: src/lib/remark/evidence.ts),
-		// so we choose the unified pipeline deliberately; MDX inherits it.
-		processor: unified({
-			// GFM (tables, autolinks) comes from remark-gfm, which unified() enables by default.
-			// No SmartyPants: the published text is exactly what the editor wrote, the same text the
-			// claim check, the search index and the JSON export carry (and it saves ~3% of build time).
-			smartypants: false,
-			// remarkInert last: javascript: links and raw HTML from frontmatter render as inert text.
-			remarkPlugins: [[remarkEvidence, { contentDir, referencesDir: `${contentDir}references` }], remarkInert],
+		// Sätteri, Astro 7's default (Rust) processor, with our plugins written for it: the evidence
+		// plugin (citations, claim ids, reference lists: src/lib/markdown/evidence-plugin.ts) and the
+		// inert plugin (unsafe links become text). Chosen over the unified (remark) pipeline because
+		// the claim check parses pages with the same parser (what is checked is what is published)
+		// and because remark made a 1,000-guideline build several times slower (BENCHMARKS.md). MDX
+		// inherits the processor.
+		processor: satteri({
+			mdastPlugins: [evidence({ contentDir, referencesDir: `${contentDir}references` }), inert()],
+			features: MARKDOWN_FEATURES,
 		}),
 	},
 	integrations: [

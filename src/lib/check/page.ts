@@ -32,10 +32,12 @@ export function summarizePage(root: string, contentDir: string, file: string, te
 		tree = parsePage(text, file);
 	} catch (error) {
 		// Invalid MDX: reported at its place, so the editor sees one located finding, not a stack trace.
-		const problem = error as { reason?: string; message?: string; line?: number; column?: number; place?: { line?: number; column?: number } };
-		const line = problem.line ?? problem.place?.line ?? 1;
-		const column = problem.column ?? problem.place?.column ?? 1;
-		const reason = (problem.reason ?? problem.message ?? String(error)).split('\n')[0];
+		// Sätteri reports "line:column: reason (rule-id)".
+		const text = (error as Error).message ?? String(error);
+		const [, at, col, reasonText] = /^(\d+):(\d+): (.*?)(?: \([\w:-]+\))?$/m.exec(text) ?? [];
+		const line = Number(at ?? 1);
+		const column = Number(col ?? 1);
+		const reason = reasonText ?? text.split('\n')[0];
 		findings.push({ rule: 'mdx-invalid', severity: 'error', file: rel, line, column, message: `This page is not valid MDX, so it cannot be built: ${reason}` });
 		return { id: entryId(contentDir, file), file: rel, type: 'unknown', frontmatter: {}, lines: {}, headings: [], claims: [], problems: [], gaps: [], findings };
 	}

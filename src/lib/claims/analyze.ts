@@ -11,7 +11,7 @@
  * introduces the list, whose items are the claims); callout titles; blockquotes (quoted material);
  * code, MDX expressions and comments; tables' header rows. Citations inside those do not count.
  *
- * Used both by the remark plugin that renders pages and by `npm run check`, so what is checked is
+ * Used both by the Sätteri plugin that renders pages and by `npm run check`, so what is checked is
  * exactly what is published.
  */
 import type { Heading, ListItem, Nodes, Paragraph, Parents, Root, RootContent, TableRow, Text } from 'mdast';

@@ -1,9 +1,9 @@
 /**
  * One guideline page, analysed: body claims, headings and the frontmatter bottom line. Shared by
- * the remark plugin and the claim check so both see the same claims.
+ * the site's Markdown plugin and the claim check so both see the same claims.
  */
 import type { Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { parseMarkdown } from '../check/parse.ts';
 import { analyzeBottomLine, analyzeTree, type Claim, type PageAnalysis } from './analyze.ts';
 
 export interface GuidelinePageAnalysis extends PageAnalysis {
@@ -12,7 +12,7 @@ export interface GuidelinePageAnalysis extends PageAnalysis {
 
 /** Parses a bottom-line string (plain Markdown, no MDX) into a tree. */
 export function parseBottomLine(text: string): Root {
-	return fromMarkdown(text);
+	return parseMarkdown(text);
 }
 
 export function analyzePage(body: Root, frontmatter: { type?: unknown; bottomLine?: unknown }): GuidelinePageAnalysis {

@@ -1,14 +1,14 @@
 /**
  * Turns an analysed guideline tree into what readers see: permanent ids on headings and claims,
  * numbered citation links with previews, flags on evidence gaps, the bottom line first, and the
- * reference list and evidence-gap list at the end. Works on mdast (the hast parts are attached as
- * `data.hName`/`hChildren`, which remark-rehype honours).
+ * reference list and evidence-gap list at the end. Decides the changes and hands them to a
+ * `TreeEditor` (editor.ts), so the same code serves Sätteri's read-only tree and plain mdast.
+ * HTML parts are mdast nodes carrying `data.hName`/`hProperties`/`hChildren`.
  */
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { ElementContent, Element } from 'hast';
 import { h } from 'hastscript';
 import { fromHtml } from 'hast-util-from-html';
-import { visitParents } from 'unist-util-visit-parents';
 import type { Claim, HeadingInfo, MarkerSite } from './analyze.ts';
 import { scanMarkers, type CiteItem } from './markers.ts';
 import type { EvidenceGap } from '../../schemas/evidence-gap.ts';
@@ -16,6 +16,7 @@ import type { LoadedReference } from '../references/load.ts';
 import { formatReferenceHtml, formatReferenceText } from '../references/csl.ts';
 import { numberCitations } from './numbering.ts';
 import { describeKind } from '../references/labels.ts';
+import { memoryEditor, type TreeEditor } from './editor.ts';
 
 export interface RenderInput {
 	headings: HeadingInfo[];
@@ -31,11 +32,12 @@ const GAP_TITLES: Record<EvidenceGap['kind'], string> = {
 	'unsupported-statement': 'Unsupported statement',
 };
 
-/** A node remark-rehype turns into the given hast element. */
+/** A node that becomes the given HTML element (a paragraph carrying hName/hProperties/hChildren). */
 function hastNode(element: Element): RootContent {
 	return {
-		type: 'evidenceHast',
+		type: 'paragraph',
 		data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children },
+		children: [],
 	} as unknown as RootContent;
 }
 
@@ -47,13 +49,12 @@ function srOnly(text: string): Element {
 	return h('span', { class: 'sr-only' }, text);
 }
 
-/** Adds HTML attributes to the element an mdast node becomes. */
-export function setProps(node: { data?: object | undefined }, props: Record<string, unknown>): void {
-	const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
-	data.hProperties = { ...data.hProperties, ...props };
-}
-
-export function renderGuideline(root: Root, input: RenderInput): void {
+export function renderGuideline(root: Root, input: RenderInput, editor: TreeEditor = memoryEditor(root)): void {
+	// The bottom line comes from frontmatter: its tree is not part of the page until inserted, so it
+	// is edited in memory and then placed first.
+	const bottomEditor = input.bottomLine ? memoryEditor({ type: 'root', children: [input.bottomLine.node] } as Root) : undefined;
+	const bottomTexts = new Set<Text>(input.bottomLine ? input.bottomLine.sites.map((s) => s.node) : []);
+	const owns = (node: Text) => (bottomEditor && bottomTexts.has(node) ? bottomEditor : editor);
 	const claims = input.bottomLine ? [input.bottomLine, ...input.claims] : input.claims;
 	const numbers = numberCitations(claims);
 	const gapById = new Map(input.gaps.map((g) => [g.id, g]));
@@ -112,14 +113,14 @@ export function renderGuideline(root: Root, input: RenderInput): void {
 		return inlineHast(h('sup', { class: 'citations' }, parts));
 	};
 
-	// Rewrite marker text nodes in place: markers become citation links, ids disappear.
+	// Marker text nodes are rewritten: markers become citation links, ids disappear.
 	const siteOwner = new Map<Text, { claim?: Claim; site: MarkerSite }>();
 	for (const claim of claims) for (const site of claim.sites) siteOwner.set(site.node, { claim, site });
 	for (const heading of input.headings) {
-		setProps(heading.node, { id: heading.id });
-		visitParents(heading.node, 'text', (node) => {
+		editor.setProps(heading.node, { id: heading.id });
+		for (const node of textNodes(heading.node)) {
 			if (!siteOwner.has(node)) siteOwner.set(node, { site: { node, markers: scanMarkers(node.value).markers } });
-		});
+		}
 	}
 	const rewrite = (node: Text, claim: Claim | undefined, site: MarkerSite): PhrasingContent[] => {
 		const out: PhrasingContent[] = [];
@@ -151,22 +152,9 @@ export function renderGuideline(root: Root, input: RenderInput): void {
 		return merged.filter((part) => part.type !== 'text' || part.value !== '');
 	};
 
-	const targets = new Set(siteOwner.keys());
-	const edits: { parent: { children: PhrasingContent[] }; node: Text }[] = [];
-	const roots: { type: string }[] = [root];
-	if (input.bottomLine) roots.push(input.bottomLine.node);
-	for (const r of roots) {
-		visitParents(r as Root, 'text', (node, ancestors) => {
-			if (!targets.has(node)) return;
-			const parent = ancestors.at(-1) as unknown as { children: PhrasingContent[] } | undefined;
-			if (parent) edits.push({ parent, node });
-		});
-	}
-	for (const { parent, node } of edits) {
-		const owner = siteOwner.get(node);
-		if (!owner) continue;
-		const index = parent.children.indexOf(node);
-		if (index !== -1) parent.children.splice(index, 1, ...rewrite(node, owner.claim, owner.site));
+	for (const [node, owner] of siteOwner) {
+		if (owner.site.markers.length === 0) continue;
+		owns(node).replace(node, rewrite(node, owner.claim, owner.site));
 	}
 
 	// Claims: permanent id, a permalink, and a visible flag on gap-only support.
@@ -180,20 +168,20 @@ export function renderGuideline(root: Root, input: RenderInput): void {
 			// The heading keeps its own id; the flag goes in a note right after it.
 			continue;
 		}
-		setProps(claim.node, props);
+		const inBottomLine = claim === input.bottomLine;
+		const target = inBottomLine ? bottomEditor! : editor;
+		target.setProps(claim.node, props);
 		const permalink = inlineHast(
 			h('a', { class: 'claim-permalink', href: `#${claim.id}`, 'data-pagefind-ignore': '' }, [srOnly('Link to this statement'), h('span', { 'aria-hidden': 'true' }, '#')]),
 		);
 		const host = (claim.node.type === 'listItem' ? claim.node.children.find((c) => c.type === 'paragraph') : claim.node.type === 'tableRow' ? claim.node.children.at(-1) : claim.node) as
 			| Paragraph
 			| undefined;
-		host?.children.push({ type: 'text', value: ' ' }, permalink);
+		if (host) target.append(host, [{ type: 'text', value: ' ' }, permalink] as RootContent[]);
 	}
 
 	// Headings that state something unsupported get a visible note underneath.
 	for (const claim of input.claims.filter((c) => c.kind === 'heading')) {
-		const parentInfo = findParent(root, claim.node);
-		if (!parentInfo) continue;
 		const gaps = claim.cites.filter((c): c is Extract<CiteItem, { type: 'gap' }> => c.type === 'gap');
 		const flags = gaps.map((g) => {
 			const gap = gapById.get(g.id);
@@ -206,20 +194,20 @@ export function renderGuideline(root: Root, input: RenderInput): void {
 				]),
 			);
 		});
-		parentInfo.parent.children.splice(parentInfo.index + 1, 0, ...flags);
+		if (flags.length) editor.insertAfter(claim.node, flags);
 	}
 
 	// Bottom line first.
 	if (input.bottomLine) {
 		const section = {
-			type: 'evidenceSection',
+			type: 'paragraph',
 			data: { hName: 'section', hProperties: { class: 'bottom-line', 'aria-labelledby': 'bottom-line-heading' } },
 			children: [
 				{ type: 'heading', depth: 2, data: { hProperties: { id: 'bottom-line-heading' } }, children: [{ type: 'text', value: 'Bottom line' }] } satisfies Heading,
 				input.bottomLine.node,
 			],
 		} as unknown as RootContent;
-		root.children.unshift(section);
+		editor.prepend([section]);
 	}
 
 	// References, in citation order, each with back-links to the statements citing it.
@@ -251,10 +239,10 @@ export function renderGuideline(root: Root, input: RenderInput): void {
 			h('span', { class: 'ref-backlinks' }, [h('a', { href: `/references/${key}/` }, 'Every statement in the handbook citing this reference')]),
 		]);
 	});
-	root.children.push(
+	const end: RootContent[] = [
 		{ type: 'heading', depth: 2, data: { hProperties: { id: 'references' } }, children: [{ type: 'text', value: 'References' }] } satisfies Heading,
 		hastNode(h('ol', { class: 'reference-list' }, items)),
-	);
+	];
 
 	if (input.gaps.length) {
 		const gapItems = input.gaps.map((gap) => {
@@ -265,12 +253,23 @@ export function renderGuideline(root: Root, input: RenderInput): void {
 				by.length ? h('span', { class: 'ref-backlinks' }, ['Flagged at: ', ...by.flatMap((c, i) => [i ? ' ' : '', h('a', { href: `#${c.id}` }, c.text.length > 60 ? `${c.text.slice(0, 57)}…` : c.text)])]) : '',
 			]);
 		});
-		root.children.push(
+		end.push(
 			{ type: 'heading', depth: 2, data: { hProperties: { id: 'evidence-gaps' } }, children: [{ type: 'text', value: 'Evidence gaps' }] } satisfies Heading,
 			hastNode(h('p', 'Statements the source makes without a usable reference. They are published with a visible flag so that readers can weigh them; each needs a reference or removal after clinical review.')),
 			hastNode(h('ul', { class: 'gap-list' }, gapItems)),
 		);
 	}
+	editor.append(root, end);
+}
+
+/** The text nodes inside `node`, in order. */
+function textNodes(node: { children?: unknown[] }): Text[] {
+	const out: Text[] = [];
+	for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) {
+		if (child.type === 'text') out.push(child as Text);
+		else out.push(...textNodes(child));
+	}
+	return out;
 }
 
 /** Back-link labels as in encyclopaedias: a … z, then aa, ab, … */
@@ -279,13 +278,3 @@ function backLinkLabel(index: number): string {
 	return index < 26 ? letter(index) : letter(Math.floor(index / 26) - 1) + letter(index % 26);
 }
 
-function findParent(root: Root, target: object): { parent: { children: RootContent[] }; index: number } | undefined {
-	let found: { parent: { children: RootContent[] }; index: number } | undefined;
-	visitParents(root, (node, ancestors) => {
-		if (node !== target) return;
-		const parent = ancestors.at(-1) as unknown as { children: RootContent[] } | undefined;
-		if (parent) found = { parent, index: parent.children.indexOf(node as RootContent) };
-		return false;
-	});
-	return found;
-}

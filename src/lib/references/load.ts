@@ -1,6 +1,6 @@
 /**
  * Reads `content/references/*.yaml` from disk and validates each against `ReferenceSchema`.
- * Used by the remark plugin (pages), the claim check and tests. Never throws for bad content:
+ * Used by the site's Markdown plugin (pages), the claim check and tests. Never throws for bad content:
  * problems come back as findings with file, line and field.
  */
 import { editorMessages } from '../zod-messages.ts';

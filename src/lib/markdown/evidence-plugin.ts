@@ -1,0 +1,93 @@
+/**
+ * Sätteri plugin: renders guideline pages from `content/` (see `src/lib/claims/`). Astro 7's
+ * default Markdown/MDX processor is Sätteri (Rust), which runs Sätteri plugins, not remark
+ * plugins; the claim check parses pages with Sätteri too (src/lib/check/parse.ts), so the tree
+ * the check analyses is the tree this plugin renders.
+ *
+ * Sätteri's tree is read-only to JavaScript: the plugin analyses it in its `before` hook and
+ * records the changes as Sätteri commands through a `TreeEditor` (src/lib/claims/editor.ts).
+ */
+import { fileURLToPath } from 'node:url';
+import type { Nodes, Parents, Root, Text } from 'mdast';
+import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
+import { analyzePage } from '../claims/page.ts';
+import { renderGuideline } from '../claims/render.ts';
+import { stripMarkers } from '../claims/markers.ts';
+import { mergeProps, type Props, type TreeEditor } from '../claims/editor.ts';
+import { inertTree } from './inert.ts';
+import { loadReferencesByKey } from '../references/load.ts';
+import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
+
+export interface EvidencePluginOptions {
+	/** Absolute path of the content folder; files elsewhere are left alone. */
+	contentDir: string;
+	/** Absolute path of the references folder. */
+	referencesDir: string;
+}
+
+type Context = Parameters<NonNullable<MdastPluginDefinition['before']>>[1];
+
+/**
+ * The Sätteri editor. Property changes are gathered per node and written once at the end: the
+ * tree's objects do not reflect changes made in the same pass.
+ */
+function satteriEditor(root: Root, ctx: Context): TreeEditor & { flush(): void } {
+	const props = new Map<Nodes, Props>();
+	return {
+		setProps: (node, more) => props.set(node, { ...props.get(node), ...more }),
+		replace: (node, content) => ctx.replaceNode(node, content as Parameters<Context['replaceNode']>[1]),
+		append: (parent, content) => ctx.appendChild(parent, content as Parameters<Context['appendChild']>[1]),
+		insertAfter: (node, content) => ctx.insertAfter(node, content as Parameters<Context['insertAfter']>[1]),
+		prepend: (content) => ctx.prependChild(root, content as Parameters<Context['prependChild']>[1]),
+		flush() {
+			for (const [node, more] of props) {
+				const data = { ...(node as { data?: object }).data };
+				mergeProps({ data }, more);
+				ctx.setProperty(node, 'data', data as Record<string, unknown>);
+			}
+		},
+	};
+}
+
+function textNodes(node: Parents): Text[] {
+	return (node.children as Nodes[]).flatMap((child) => (child.type === 'text' ? [child] : 'children' in child ? textNodes(child as Parents) : []));
+}
+
+function evidencePlugin(options: EvidencePluginOptions): MdastPluginDefinition {
+	return {
+		name: 'evidence-handbook-claims',
+		options: { position: true },
+		before(tree, ctx) {
+			const root = tree as Root;
+			const frontmatter = ((ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {}) as Record<string, unknown>;
+			const analysis = analyzePage(root, frontmatter);
+			const editor = satteriEditor(root, ctx);
+			if (frontmatter.type !== 'guideline') {
+				// Editorial pages: permanent heading ids only.
+				for (const heading of analysis.headings) {
+					editor.setProps(heading.node, { id: heading.id });
+					for (const node of textNodes(heading.node)) if (node.value.includes('[')) editor.replace(node, [{ type: 'text', value: stripMarkers(node.value) }]);
+				}
+			} else {
+				const gaps: EvidenceGap[] = [];
+				for (const raw of Array.isArray(frontmatter.evidenceGaps) ? frontmatter.evidenceGaps : []) {
+					const parsed = EvidenceGapSchema.safeParse(raw);
+					if (parsed.success) gaps.push(parsed.data);
+				}
+				// The bottom line is Markdown from frontmatter: made inert before it joins the page.
+				if (analysis.bottomLine) inertTree({ type: 'root', children: [analysis.bottomLine.node] } as Root);
+				const claims = analysis.bottomLine ? [analysis.bottomLine, ...analysis.claims] : analysis.claims;
+				const keys = claims.flatMap((claim) => claim.cites.flatMap((cite) => (cite.type === 'ref' ? [cite.key] : [])));
+				const refs = loadReferencesByKey(options.referencesDir, keys);
+				renderGuideline(root, { headings: analysis.headings, claims: analysis.claims, bottomLine: analysis.bottomLine, gaps, refs }, editor);
+			}
+			editor.flush();
+		},
+	};
+}
+
+/** The plugin entry for `satteri({ mdastPlugins })`: only files under the content folder are rendered. */
+export function evidence(options: EvidencePluginOptions): MdastPluginEntry {
+	return ({ fileURL }) => (fileURL && fileURLToPath(fileURL).startsWith(options.contentDir) ? evidencePlugin(options) : undefined);
+}
+
