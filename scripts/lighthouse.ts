@@ -2,7 +2,8 @@
  * `npm run bench:lighthouse`: Lighthouse (mobile, its default form factor and throttling) on the
  * guideline page of the built site, in Debian's Chromium (/usr/bin/chromium or $CHROMIUM_PATH) via
  * chrome-launcher. Serves the build output (EH_OUT_DIR or dist; run `npm run build` first) with
- * sirv on a free port and prints the four category scores; `--json FILE` writes them.
+ * sirv (gzip on, as static hosts do) on a free port and prints the four category scores; `--json FILE`
+ * writes them; `--no-gzip` serves uncompressed (a host that does not compress).
  */
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -11,14 +12,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
+import compression from 'compression';
 
-const { values } = parseArgs({ options: { path: { type: 'string', default: '/guidelines/running-injuries/runner-medial-thigh-knee-pain/' }, json: { type: 'string' } } });
+const { values } = parseArgs({ options: { path: { type: 'string', default: '/guidelines/running-injuries/runner-medial-thigh-knee-pain/' }, json: { type: 'string' }, 'no-gzip': { type: 'boolean', default: false } } });
 const dist = resolve(process.env.EH_OUT_DIR || 'dist');
 if (!existsSync(join(dist, 'index.html'))) {
 	console.error(`No built site in ${dist}: run npm run build first.`);
 	process.exit(2);
 }
-// Serve like a static host would: with the _headers file's headers (CSP etc.) and compression off.
+// Serve like a static host would: with the _headers file's headers (CSP etc.) and gzip, which every
+// static host applies to HTML, CSS and JS.
 const headers = Object.fromEntries(
 	readFileSync(join(dist, '_headers'), 'utf8')
 		.split('\n')
@@ -26,7 +29,16 @@ const headers = Object.fromEntries(
 		.map((l) => [l.trim().split(':')[0]!, l.trim().slice(l.trim().indexOf(':') + 1).trim()]),
 );
 const serve = sirv(dist, { dev: false, etag: true, extensions: ['html'], setHeaders: (res) => { for (const [k, v] of Object.entries(headers)) res.setHeader(k, v); } });
-const server = createServer((req, res) => serve(req, res, () => { res.statusCode = 404; res.end('Not found'); }));
+// --no-gzip measures the worst case (a host that does not compress).
+const gzip = compression({ filter: () => !values['no-gzip'] });
+const server = createServer((req, res) =>
+	gzip(req as Parameters<typeof gzip>[0], res as Parameters<typeof gzip>[1], () =>
+		serve(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		}),
+	),
+);
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
