@@ -64,8 +64,11 @@ function sizeOf(dir: string, filter: (f: string) => boolean = () => true): { byt
 // 1. Our site, as npm run build does it: the claim check (which caches each page's analysis, reused
 // by the site's evidence pages), the Astro build, the CSP step. Astro's own caches start cold.
 const ourOut = join(work, 'ours-dist');
-const check = run('Claim check', process.execPath, ['scripts/check-claims.ts', '--content', corpus], repo);
-const ourAstro = run('Our Astro build', 'npx', ['astro', 'build'], repo, { EH_CONTENT_DIR: corpus, EH_OUT_DIR: ourOut, EH_CACHE_DIR: join(work, 'ours-cache') });
+// Every cache (Astro's, the check's page analyses, formatted references) starts empty in a folder
+// of this run: the generated corpus is the same each run and must not find earlier runs' work.
+const ourCache = join(work, 'ours-cache');
+const check = run('Claim check', process.execPath, ['scripts/check-claims.ts', '--content', corpus], repo, { EH_CACHE_DIR: ourCache });
+const ourAstro = run('Our Astro build', 'npx', ['astro', 'build'], repo, { EH_CONTENT_DIR: corpus, EH_OUT_DIR: ourOut, EH_CACHE_DIR: ourCache });
 const ourCsp = run('CSP step', process.execPath, ['scripts/csp.ts', ourOut], repo);
 
 // 2. Default Starlight with the same Markdown.

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { summarizePage } from './page.ts';
 import type { IndexedPage } from './types.ts';
@@ -38,7 +38,8 @@ function analysisVersion(): string | null {
 
 function cacheDir(root: string): string | undefined {
 	if (process.env.EH_CHECK_CACHE === '0' || analysisVersion() === null) return undefined;
-	return join(root, 'node_modules', '.cache', 'evidence-check');
+	// EH_CACHE_DIR (also Astro's cache folder) moves it, e.g. for cold-cache benchmarks.
+	return join(process.env.EH_CACHE_DIR ? resolve(process.env.EH_CACHE_DIR) : join(root, 'node_modules', '.cache'), 'evidence-check');
 }
 
 export function summarizePages(root: string, contentDir: string, files: readonly string[]): IndexedPage[] {

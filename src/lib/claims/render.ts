@@ -8,12 +8,11 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { ElementContent, Element } from 'hast';
 import { h } from 'hastscript';
-import { fromHtml } from 'hast-util-from-html';
 import type { Claim, HeadingInfo, MarkerSite } from './analyze.ts';
 import { scanMarkers, type CiteItem } from './markers.ts';
 import type { EvidenceGap } from '../../schemas/evidence-gap.ts';
 import type { LoadedReference } from '../references/load.ts';
-import { formatReferenceHtml, formatReferenceText } from '../references/csl.ts';
+import { formatReferenceHtml, formatReferenceText, referenceHast } from '../references/csl.ts';
 import { numberCitations } from './numbering.ts';
 import { describeKind } from '../references/labels.ts';
 import { memoryEditor, type TreeEditor } from './editor.ts';
@@ -225,7 +224,7 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		if (data.URL) links.push(h('a', { href: data.URL }, 'Source'));
 		const evidence = data['x-evidence'];
 		return h('li', { id: `ref-${key}`, value: n, 'data-reference': key, 'data-pagefind-filter': `evidence:${describeKind(evidence.kind)}` }, [
-			h('span', { class: 'ref-text' }, fromHtml(formatReferenceHtml(data), { fragment: true }).children as ElementContent[]),
+			h('span', { class: 'ref-text' }, referenceHast(formatReferenceHtml(data)).children as ElementContent[]),
 			links.length ? h('span', { class: 'ref-links' }, links.flatMap((l, i) => (i ? [' · ', l] : [l]))) : '',
 			h('span', { class: 'ref-meta' }, [
 				h('span', { class: 'ref-kind' }, describeKind(evidence.kind)),

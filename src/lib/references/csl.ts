@@ -8,11 +8,12 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
+import type { Root } from 'hast';
 import type { Reference } from '../../schemas/reference.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 // BibTeX keys are our citation keys (lower-case words and hyphens, safe in BibTeX).
 (plugins.config.get('@bibtex') as { format: { useIdAsLabel: boolean } }).format.useIdAsLabel = true;
@@ -33,7 +34,8 @@ export function toCsl(ref: Reference): Record<string, unknown> {
  * citation-js versions, so a changed reference or library is never served stale.
  */
 const memory = new Map<string, string>();
-const diskDir = join(process.cwd(), 'node_modules', '.cache', 'evidence-csl');
+// EH_CACHE_DIR (also Astro's cache folder) moves it, e.g. for cold-cache benchmarks.
+const diskDir = join(process.env.EH_CACHE_DIR ? resolve(process.env.EH_CACHE_DIR) : join(process.cwd(), 'node_modules', '.cache'), 'evidence-csl');
 let libraryVersion: string | undefined;
 
 function versions(): string {
@@ -89,7 +91,29 @@ export function formatReferenceHtml(ref: Reference): string {
  * same words citeproc's text output gives, without a second formatting run).
  */
 export function formatReferenceText(ref: Reference): string {
-	return toString(fromHtml(formatReferenceHtml(ref), { fragment: true })).trim();
+	const html = formatReferenceHtml(ref);
+	let text = plainText.get(html);
+	if (text === undefined) {
+		text = toString(referenceHast(html)).trim();
+		plainText.set(html, text);
+	}
+	return text;
+}
+
+const plainText = new Map<string, string>();
+const parsed = new Map<string, Root>();
+
+/**
+ * A formatted entry as an HTML syntax tree (parsed once per distinct entry; callers must not
+ * change it: renderers copy it into their output).
+ */
+export function referenceHast(html: string): Root {
+	let tree = parsed.get(html);
+	if (!tree) {
+		tree = fromHtml(html, { fragment: true });
+		parsed.set(html, tree);
+	}
+	return tree;
 }
 
 /**
