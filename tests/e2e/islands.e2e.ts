@@ -13,6 +13,10 @@ describe('phase checker', () => {
 		await checker.getByLabel('Minutes of continuous pain-free walking').fill('40');
 		await checker.getByLabel('Strength symmetry (%)').fill('78');
 		const result = checker.getByRole('status').first();
+		// Tenderness starts "not yet assessed": an unassessed finding never counts as resolved.
+		await expect.poll(() => result.textContent()).toContain('Localized tenderness on palpation completely resolved: not yet assessed');
+		expect(await result.textContent()).toContain('Current phase: Immediate management');
+		await checker.getByLabel('Tenderness on palpation').selectOption('none');
 		await expect.poll(() => result.textContent()).toContain('Current phase: Ready to start the walk-run progression');
 		const link = result.getByRole('link', { name: '#walk-run-intervals' });
 		expect(await link.getAttribute('href')).toBe('#walk-run-intervals');

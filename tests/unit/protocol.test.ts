@@ -130,6 +130,15 @@ describe('phase checker', () => {
 		expect(r.unmet).toEqual([{ text: 'Consecutive days of pain-free walking: 6 days (needs 10–14 days)', claims: ['gate-pain-free-walking-days'] }]);
 	});
 
+	test('tenderness not yet assessed never counts as resolved, whatever else is met', () => {
+		const r = evaluatePhase(protocol, { ...ready, tendernessResolved: false, tenderness: 'unknown' });
+		expect(r.phase).toBe('immediate-management');
+		expect(r.unmet).toEqual([{ text: 'Localized tenderness on palpation completely resolved: not yet assessed', claims: ['gate-tenderness-resolved'] }]);
+		const fields = { walkingDays: '12', walkingMinutes: '40', symmetry: '80', tendernessResolved: true, painAtRestOrNight: false, tenderness: '', painLastSession: false, stage: 'resting', distancePercent: '' };
+		const validated = validatePhase(fields);
+		expect(validated.ok && validated.value).toMatchObject({ tenderness: 'unknown', tendernessResolved: false });
+	});
+
 	test('red flags: pain at rest or night, focal tenderness', () => {
 		const r = evaluatePhase(protocol, { ...ready, painAtRestOrNight: true, tenderness: 'focal' });
 		expect(r.phase).toBe('immediate-management');

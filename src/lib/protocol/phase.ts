@@ -13,7 +13,8 @@ export interface PhaseInput {
 	continuousWalkingMinutes: number;
 	strengthSymmetry: number;
 	painAtRestOrNight: boolean;
-	tenderness: 'none' | 'focal' | 'diffuse';
+	/** Tenderness on palpation; `unknown` until assessed, which never counts as resolved. */
+	tenderness: 'unknown' | 'none' | 'focal' | 'diffuse';
 	painLastSession: boolean;
 	stage: Stage;
 	/** Current running distance as % of pre-injury distance (stages after walk-run). */
@@ -49,7 +50,12 @@ export function evaluatePhase(p: Protocol, input: PhaseInput): PhaseResult {
 	for (const gate of p.gates) {
 		const value = gate.id === 'tendernessResolved' ? input.tendernessResolved : input[gate.id];
 		const ok = typeof value === 'boolean' ? value : value >= (gate.min ?? 0);
-		const detail = typeof value === 'boolean' ? (value ? 'yes' : 'no') : `${value}${gate.unit === '%' ? '%' : ` ${gate.unit ?? ''}`.trimEnd()}`;
+		const detail =
+			gate.id === 'tendernessResolved' && input.tenderness === 'unknown'
+				? 'not yet assessed'
+				: typeof value === 'boolean'
+					? value ? 'yes' : 'no'
+					: `${value}${gate.unit === '%' ? '%' : ` ${gate.unit ?? ''}`.trimEnd()}`;
 		const need = gate.range ? ` (needs ${gate.range[0]}–${gate.range[1]}${gate.unit === '%' ? '%' : ` ${gate.unit ?? ''}`.trimEnd()})` : '';
 		(ok ? met : unmet).push({ text: `${gate.label}: ${detail}${ok ? '' : need}`, claims: gate.claims });
 	}

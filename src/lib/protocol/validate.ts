@@ -100,9 +100,10 @@ export function validatePhase(f: PhaseFields): Validated<PhaseInput> {
 			painFreeWalkingDays: days as number,
 			continuousWalkingMinutes: minutes as number,
 			strengthSymmetry: symmetry as number,
-			tendernessResolved: f.tendernessResolved,
+			tendernessResolved: f.tendernessResolved && f.tenderness === 'none',
 			painAtRestOrNight: f.painAtRestOrNight,
-			tenderness: f.tenderness === 'focal' ? 'focal' : f.tenderness === 'diffuse' ? 'diffuse' : 'none',
+			// Anything but an explicit finding is "not yet assessed": never assume it resolved.
+			tenderness: f.tenderness === 'focal' || f.tenderness === 'diffuse' || f.tenderness === 'none' ? f.tenderness : 'unknown',
 			painLastSession: f.painLastSession,
 			stage,
 			distancePercent: percent as number,

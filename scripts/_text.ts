@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import sirv from 'sirv';
+const serve = sirv('dist', { dev: false, extensions: ['html'] });
+const server = createServer((req, res) => serve(req, res, () => { res.statusCode = 404; res.end('nf'); }));
+await new Promise<void>((r) => server.listen(4598, '127.0.0.1', r));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const page = await browser.newPage();
+await page.goto(`http://127.0.0.1:4598${process.argv[2]}`, { waitUntil: 'networkidle' });
+if (process.argv[4]) await page.evaluate(process.argv[4]);
+await page.waitForTimeout(200);
+console.log(await page.locator(process.argv[3]!).first().innerText());
+await browser.close(); server.close();
