@@ -8,11 +8,12 @@
  * `--json FILE` also writes the figures as JSON (used to update BENCHMARKS.md).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './lib/generate-corpus.ts';
+import { defaultStarlightSite } from './lib/default-starlight.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -71,37 +72,16 @@ const check = run('Claim check', process.execPath, ['scripts/check-claims.ts', '
 const ourAstro = run('Our Astro build', 'npx', ['astro', 'build'], repo, { EH_CONTENT_DIR: corpus, EH_OUT_DIR: ourOut, EH_CACHE_DIR: ourCache });
 const ourCsp = run('CSP step', process.execPath, ['scripts/csp.ts', ourOut], repo);
 
-// 2. Default Starlight with the same Markdown.
-// Inside the repository (bench/out/, git-ignored) and built with the repository as Astro's root
-// (its own srcDir, outDir, cacheDir): Astro and Starlight then resolve from our node_modules exactly
-// as in a fresh project (a nested project or a symlinked node_modules breaks Vite's resolution).
-const plain = join(repo, 'bench', 'out', `starlight-default-${process.pid}`);
-const fromRepo = (p: string) => `./${relative(repo, p)}`;
-mkdirSync(join(plain, 'src', 'content', 'docs'), { recursive: true });
-writeFileSync(
-	join(plain, 'astro.config.mjs'),
-	`import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({\n\tsrcDir: '${fromRepo(join(plain, 'src'))}', outDir: '${fromRepo(join(plain, 'dist'))}', cacheDir: '${fromRepo(join(plain, 'cache'))}',\n\tintegrations: [starlight({ title: 'Default Starlight', sidebar: [{ label: 'Guidelines', items: [{ autogenerate: { directory: 'guidelines' } }] }] })],\n});\n`,
-);
-writeFileSync(
-	join(plain, 'src', 'content.config.ts'),
-	`import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`,
-);
-// The same MDX files, minus what is ours: citation/id markers and the calculators' component.
-const strip = (text: string) => text.replace(/\s*\[(?:[@!#][^\]]*)\]/g, '');
-const isOurs = (line: string) => /^import Islands from |^<Islands /.test(line);
-for (const f of readdirSync(join(corpus, 'guidelines'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'))) {
-	const src = readFileSync(join(corpus, 'guidelines', f), 'utf8');
-	const [, fm = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(src) ?? [];
-	const title = /^title: (.*)$/m.exec(fm)?.[1] ?? f;
-	const bottom = strip(/^bottomLine: (.*)$/m.exec(fm)?.[1] ?? '');
-	const out = join(plain, 'src', 'content', 'docs', 'guidelines', f);
-	mkdirSync(dirname(out), { recursive: true });
-	const text = strip(body).split('\n').filter((line) => !isOurs(line)).join('\n');
-	writeFileSync(out, `---\ntitle: ${JSON.stringify(title)}\n---\n\n**Bottom line:** ${bottom}\n\n${text}`);
+// 2. Default Starlight with the same MDX files (scripts/lib/default-starlight.ts).
+const plainSite = defaultStarlightSite(repo, 'starlight-default', join(corpus, 'guidelines'));
+const plainOut = plainSite.dist;
+let plainAstro: number;
+try {
+	plainAstro = plainSite.build(env);
+} catch (error) {
+	console.error(`✘ ${(error as Error).message}`);
+	process.exit(1);
 }
-writeFileSync(join(plain, 'src', 'content', 'docs', 'index.md'), '---\ntitle: Benchmark home\n---\n\nGenerated benchmark corpus.\n');
-const plainOut = join(plain, 'dist');
-const plainAstro = run('Default Starlight build', 'npx', ['astro', 'build', '--root', '.', '--config', fromRepo(join(plain, 'astro.config.mjs'))], repo);
 
 // 3. Figures.
 const html = (f: string) => f.endsWith('.html');
@@ -150,6 +130,6 @@ console.log(`HTML per page, ours / default: ${sizeRatio.toFixed(2)}× — goal �
 if (values.json) writeFileSync(values.json, `${JSON.stringify({ ...figures, ratio, guidelineRatio, sizeRatio }, null, '\t')}\n`);
 if (!values.keep) {
 	rmSync(work, { recursive: true, force: true });
-	rmSync(plain, { recursive: true, force: true });
+	plainSite.remove();
 }
 else console.log(`Kept: ${relative(process.cwd(), work) || work}`);

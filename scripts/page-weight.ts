@@ -1,13 +1,17 @@
 /**
- * `npm run bench:page-weight -- <dist> <page-path> [<dist> <page-path> …]`: the bytes a reader
- * downloads for one page — HTML, stylesheets, scripts (following static and dynamic imports) —
- * raw and gzipped. Pagefind's search bundle is loaded only when search opens and is reported apart.
+ * `npm run bench:page-weight`: the bytes a reader downloads for the guideline page — HTML,
+ * stylesheets, scripts (following static and dynamic imports) — raw and gzipped, next to the same
+ * guideline built by a default Starlight site (scripts/lib/default-starlight.ts). Needs a build
+ * (`npm run build`). Pagefind's search bundle loads only when search opens and is not counted.
+ *
+ * `npm run bench:page-weight -- <dist> <page-path> [<dist> <page-path> …]` measures given pages.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { init, parse as parseImports } from 'es-module-lexer';
 import { parse } from 'node-html-parser';
+import { defaultStarlightSite } from './lib/default-starlight.ts';
 
 interface Weight {
 	html: [number, number];
@@ -49,13 +53,33 @@ const kb = ([raw, gz]: [number, number]) => `${(raw / 1024).toFixed(1)} KB (${(g
 
 if (import.meta.main) {
 	const args = process.argv.slice(2);
-	if (args.length < 2 || args.length % 2) {
-		console.error('Usage: npm run bench:page-weight -- <dist-dir> <page-path> [<dist-dir> <page-path> …]');
-		process.exit(2);
-	}
-	for (let i = 0; i < args.length; i += 2) {
-		const w = await pageWeight(args[i]!, args[i + 1]!);
+	const report = async (dist: string, page: string, label = `${dist}/${page}`) => {
+		const w = await pageWeight(dist, page);
 		const total = add(add(w.html, w.css), w.js);
-		console.log(`${args[i]}/${args[i + 1]}\n  HTML ${kb(w.html)}\n  CSS  ${kb(w.css)}\n  JS   ${kb(w.js)}\n  all  ${kb(total)}`);
+		console.log(`${label}\n  HTML ${kb(w.html)}\n  CSS  ${kb(w.css)}\n  JS   ${kb(w.js)}\n  all  ${kb(total)}`);
+		return total;
+	};
+	if (args.length === 0) {
+		const repo = resolve(import.meta.dirname, '..');
+		const dist = resolve(process.env.EH_OUT_DIR || join(repo, 'dist'));
+		const page = 'guidelines/running-injuries/runner-medial-thigh-knee-pain/';
+		if (!existsSync(join(dist, page, 'index.html'))) {
+			console.error(`No built guideline in ${dist}: run npm run build first.`);
+			process.exit(2);
+		}
+		const site = defaultStarlightSite(repo, 'page-weight', join(repo, 'content', 'guidelines'));
+		try {
+			site.build();
+			const ours = await report(dist, page, 'Evidence Handbook guideline page');
+			const theirs = await report(site.dist, page, 'The same guideline in default Starlight');
+			console.log(`Ours / default Starlight, gzipped: ${(ours[1] / theirs[1]).toFixed(2)}×`);
+		} finally {
+			site.remove();
+		}
+	} else if (args.length % 2) {
+		console.error('Usage: npm run bench:page-weight [-- <dist-dir> <page-path> [<dist-dir> <page-path> …]]');
+		process.exit(2);
+	} else {
+		for (let i = 0; i < args.length; i += 2) await report(args[i]!, args[i + 1]!);
 	}
 }
