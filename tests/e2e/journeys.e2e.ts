@@ -1,7 +1,7 @@
 /**
  * What a clinician does, in Chromium: search for a therapy and land on its section, read a
  * citation preview by keyboard and dismiss it, follow a deep link to one claim, switch to dark
- * mode, read the guideline on a phone-width screen.
+ * mode, read the guideline on a phone-width screen, print it.
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -107,5 +107,24 @@ describe('mobile', () => {
 		mkdirSync('test-results', { recursive: true });
 		const png = await page.screenshot({ path: 'test-results/guideline-mobile-390.png', fullPage: false });
 		expect(png.length).toBeGreaterThan(10_000);
+	});
+});
+
+describe('print', () => {
+	test('printing keeps statements, citations, the reference list and the plan; drops navigation, search and controls', async () => {
+		const { page } = await openPage(`${GUIDELINE}?pace=5:00&unit=km&dist=8&start=2026-12-01`);
+		await expect.poll(() => page.getByRole('table', { name: 'Sessions' }).isVisible()).toBe(true);
+		await page.emulateMedia({ media: 'print' });
+		const visible = (selector: string) => page.locator(selector).first().isVisible();
+		expect(await visible('#avoid-lipus')).toBe(true);
+		expect(await visible('a[data-cite]')).toBe(true);
+		expect(await visible('#references + * li, ol.reference-list li')).toBe(true);
+		expect(await page.getByRole('table', { name: 'Sessions' }).isVisible()).toBe(true);
+		for (const hidden of ['header', 'nav[aria-label="Main"]', 'site-search', '.islands button', '.islands input', '.claim-permalink']) {
+			expect(`${hidden}: ${await visible(hidden)}`).toBe(`${hidden}: false`);
+		}
+		// And the PDF Chromium makes from it has pages.
+		const pdf = await page.pdf({ format: 'A4' });
+		expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
 	});
 });
