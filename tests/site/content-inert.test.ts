@@ -1,6 +1,7 @@
 /**
  * Content cannot inject script: tests/fixtures/security builds a guideline whose title, bottom
- * line and claims contain `<script>` and `javascript:` links. The built page (after the CSP step)
+ * line and claims contain `<script>` and `javascript:` links, and a Markdown (.md) guideline with
+ * raw HTML. The built page (after the CSP step)
  * has no script that content wrote, no `javascript:` URL, and the hostile text is shown escaped.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ const content = new URL('../fixtures/security/content', import.meta.url).pathnam
 const temp = mkdtempSync(join(tmpdir(), 'eh-inert-'));
 const out = join(temp, 'dist');
 let html = '';
+let markdown = '';
 
 beforeAll(() => {
 	const env = { ...process.env, EH_CONTENT_DIR: content, EH_OUT_DIR: out, EH_CACHE_DIR: join(temp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
@@ -22,6 +24,7 @@ beforeAll(() => {
 	const csp = spawnSync(process.execPath, ['scripts/csp.ts', out], { encoding: 'utf8', env });
 	expect(csp.status, csp.stderr).toBe(0);
 	html = readFileSync(join(out, 'guidelines/knee/hostile/index.html'), 'utf8');
+	markdown = readFileSync(join(out, 'guidelines/knee/hostile-markdown/index.html'), 'utf8');
 }, 300_000);
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -31,6 +34,13 @@ test('no script written in content survives, in any form', () => {
 	expect(parse(html).querySelectorAll('head > title')).toHaveLength(1);
 	const scripts = parse(html).querySelectorAll('script').map((s) => s.text);
 	expect(scripts.filter((s) => s.includes('__pwned'))).toEqual([]);
+});
+
+test('raw HTML in a Markdown (.md) page is shown as text, never run', () => {
+	const doc = parse(markdown);
+	expect(doc.querySelectorAll('script').map((s) => s.text).filter((s) => s.includes('__pwned'))).toEqual([]);
+	expect(doc.querySelectorAll('[onerror]')).toEqual([]);
+	expect(doc.querySelector('#raw-html-claim')?.text).toContain("<script>window.__pwned = 'md-body'</script>");
 });
 
 test('no javascript: URL survives', () => {
