@@ -73,3 +73,13 @@ export function memoryEditor(root: Root | Parents): TreeEditor {
 		},
 	};
 }
+
+/** The text nodes inside `node`, in reading order. */
+export function textNodes(node: { children?: unknown[] }): Text[] {
+	const out: Text[] = [];
+	for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) {
+		if (child.type === 'text') out.push(child as Text);
+		else out.push(...textNodes(child));
+	}
+	return out;
+}

@@ -15,7 +15,7 @@ import type { LoadedReference } from '../references/load.ts';
 import { formatReferenceHtml, formatReferenceText, referenceHast } from '../references/csl.ts';
 import { numberCitations } from './numbering.ts';
 import { describeKind } from '../references/labels.ts';
-import { memoryEditor, type TreeEditor } from './editor.ts';
+import { memoryEditor, textNodes, type TreeEditor } from './editor.ts';
 
 export interface RenderInput {
 	headings: HeadingInfo[];
@@ -259,16 +259,6 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		);
 	}
 	editor.append(root, end);
-}
-
-/** The text nodes inside `node`, in order. */
-function textNodes(node: { children?: unknown[] }): Text[] {
-	const out: Text[] = [];
-	for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) {
-		if (child.type === 'text') out.push(child as Text);
-		else out.push(...textNodes(child));
-	}
-	return out;
 }
 
 /** Back-link labels as in encyclopaedias: a … z, then aa, ab, … */

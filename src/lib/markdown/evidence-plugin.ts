@@ -8,12 +8,12 @@
  * records the changes as Sätteri commands through a `TreeEditor` (src/lib/claims/editor.ts).
  */
 import { fileURLToPath } from 'node:url';
-import type { Nodes, Parents, Root, Text } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
 import { analyzePage } from '../claims/page.ts';
 import { renderGuideline } from '../claims/render.ts';
 import { stripMarkers } from '../claims/markers.ts';
-import { mergeProps, type Props, type TreeEditor } from '../claims/editor.ts';
+import { mergeProps, textNodes, type Props, type TreeEditor } from '../claims/editor.ts';
 import { inertTree } from './inert.ts';
 import { loadReferencesByKey } from '../references/load.ts';
 import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
@@ -47,10 +47,6 @@ function satteriEditor(root: Root, ctx: Context): TreeEditor & { flush(): void }
 			}
 		},
 	};
-}
-
-function textNodes(node: Parents): Text[] {
-	return (node.children as Nodes[]).flatMap((child) => (child.type === 'text' ? [child] : 'children' in child ? textNodes(child as Parents) : []));
 }
 
 function evidencePlugin(options: EvidencePluginOptions): MdastPluginDefinition {
