@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 
 const strip = (text: string) => text.replace(/\s*\[(?:[@!#][^\]]*)\]/g, '');
 const isOurs = (line: string) => /^import Islands from |^<Islands /.test(line);
@@ -19,8 +20,9 @@ const isOurs = (line: string) => /^import Islands from |^<Islands /.test(line);
 /** One of our guideline files as a default Starlight page: title, bottom line as text, same body. */
 export function toDefaultStarlight(source: string, fallbackTitle: string): string {
 	const [, fm = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
-	const title = /^title: (.*)$/m.exec(fm)?.[1] ?? fallbackTitle;
-	const bottom = strip(/^bottomLine: (.*)$/m.exec(fm)?.[1] ?? /^bottomLine: >-\n((?: {2}.*\n?)+)/m.exec(fm)?.[1]?.replace(/\s+/g, ' ').trim() ?? '');
+	const data = (parseYaml(fm) ?? {}) as { title?: unknown; bottomLine?: unknown };
+	const title = typeof data.title === 'string' ? data.title : fallbackTitle;
+	const bottom = strip(typeof data.bottomLine === 'string' ? data.bottomLine : '');
 	const text = strip(body)
 		.split('\n')
 		.filter((line) => !isOurs(line))

@@ -25,9 +25,9 @@ function rendered(): Root {
 	return tree;
 }
 
-type Any = { type: string; value?: string; children?: Any[]; data?: { hName?: string; hProperties?: Record<string, unknown>; hChildren?: Any[] } };
+type Any = { type: string; value?: string; children?: Any[]; properties?: Record<string, unknown>; data?: { hName?: string; hProperties?: Record<string, unknown>; hChildren?: Any[] } };
 const all = (node: Any): Any[] => [node, ...(node.children ?? []).flatMap(all), ...(node.data?.hChildren ?? []).flatMap(all)];
-const withProp = (tree: Root, key: string) => all(tree as unknown as Any).filter((n) => n.data?.hProperties?.[key] !== undefined || (n as { properties?: Record<string, unknown> }).properties?.[key] !== undefined);
+const withProp = (tree: Root, key: string) => all(tree as unknown as Any).filter((n) => n.data?.hProperties?.[key] !== undefined || n.properties?.[key] !== undefined);
 
 describe('renderGuideline', () => {
 	const tree = rendered();
@@ -41,8 +41,8 @@ describe('renderGuideline', () => {
 	test('claims carry their permanent ids; citations are numbered by first appearance', () => {
 		const ids = withProp(tree, 'data-claim').map((n) => n.data?.hProperties?.id);
 		expect(ids).toEqual(expect.arrayContaining(['bottom-line', 'effusion', 'rest-two-weeks']));
-		const cites = all(tree as unknown as Any).filter((n) => (n as { properties?: { dataCite?: string } }).properties?.dataCite);
-		const numbers = cites.map((n) => `${(n as { properties: { dataCite: string } }).properties.dataCite}=${all(n).filter((c) => c.type === 'text').at(-1)?.value}`);
+		const cites = all(tree as unknown as Any).filter((n) => n.properties?.dataCite);
+		const numbers = cites.map((n) => `${String(n.properties?.dataCite)}=${all(n).filter((c) => c.type === 'text').at(-1)?.value}`);
 		expect([...new Set(numbers)]).toEqual(['jones-2019=1', 'smith-2020=2']);
 	});
 
