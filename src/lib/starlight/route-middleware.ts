@@ -1,19 +1,33 @@
 /**
  * Starlight route middleware. (1) Shortens the sidebar to the current topic (src/lib/starlight/sidebar.ts).
- * (2) Escapes the text of `<title>`. Starlight renders head entries with
+ * (2) Adds the sections the guideline layout renders after the body to "On this page" (toc.ts).
+ * (3) Escapes the text of `<title>`. Starlight renders head entries with
  * `set:html`, so a page title such as `Is </title><script>…` would otherwise become live markup in
  * `<head>` (found by tests/site/content-inert.test.ts). Titles are data: shown as text, never HTML.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { pruneSidebar, type SidebarEntry } from './sidebar.ts';
+import { guidelineTocTail } from './toc.ts';
+import { getEntry } from 'astro:content';
 
 export function escapeText(text: string): string {
 	return text.replace(/&(?![a-z]+;|#\d+;|#x[\da-f]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export const onRequest = defineRouteMiddleware((context) => {
+export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
 	route.sidebar = pruneSidebar(route.sidebar as unknown as SidebarEntry[]) as unknown as typeof route.sidebar;
+	const data = route.entry.data;
+	if (data.type === 'guideline' && route.toc) {
+		route.toc.items.push(
+			...guidelineTocTail({
+				relatedQuestions: data.relatedQuestions.length,
+				changes: data.changelog?.length ?? 0,
+				source: data.source !== undefined,
+				disclaimer: (await getEntry(data.disclaimer))?.data.title,
+			}),
+		);
+	}
 	for (const entry of context.locals.starlightRoute.head) {
 		if (entry.tag === 'title' && typeof entry.content === 'string') entry.content = escapeText(entry.content);
 	}

@@ -1,0 +1,32 @@
+/**
+ * The sections the guideline layout adds after the page body (src/components/overrides/
+ * MarkdownContent.astro) are not headings of the MDX, so Starlight's "On this page" does not see
+ * them. These entries add them, in the order the layout renders them. Pure; used by
+ * route-middleware.ts.
+ */
+export interface TocEntry {
+	depth: number;
+	slug: string;
+	text: string;
+	children: TocEntry[];
+}
+
+/** What the layout renders after a guideline's body. */
+export interface GuidelineTail {
+	relatedQuestions: number;
+	changes: number;
+	source: boolean;
+	/** The disclaimer's heading, when the page shows one. */
+	disclaimer: string | undefined;
+}
+
+export function guidelineTocTail(tail: GuidelineTail): TocEntry[] {
+	const entry = (slug: string, text: string): TocEntry => ({ depth: 2, slug, text, children: [] });
+	return [
+		...(tail.relatedQuestions > 0 ? [entry('related-questions', 'Related questions')] : []),
+		...(tail.changes > 0 ? [entry('changes', 'Changes')] : []),
+		entry('cite-this-page', 'Cite this page'),
+		...(tail.source ? [entry('source', 'Source')] : []),
+		...(tail.disclaimer ? [entry('disclaimer', tail.disclaimer)] : []),
+	];
+}
