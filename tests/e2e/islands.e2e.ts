@@ -69,7 +69,7 @@ describe('progression calculator', () => {
 		await page.getByLabel('Pre-injury pace (min:s)').fill('40:00');
 		expect(await page.locator('#calc-pace-error').textContent()).toContain('40:00 min/km is not a plausible running pace');
 		await page.getByLabel('Pre-injury run distance').fill('500');
-		expect(await page.locator('#calc-distance-error').textContent()).toBe('The pre-injury run distance above 100 km is not plausible; check the value.');
+		expect(await page.locator('#calc-distance-error').textContent()).toBe('The pre-injury run distance cannot be more than 100 km; check the value.');
 		const text = await page.locator('eh-progression-calculator [data-result]').textContent();
 		expect(text).toContain('16:40 min/km to 10:00 min/km');
 		expect(text).not.toMatch(/NaN|Infinity/);

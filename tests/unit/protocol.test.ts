@@ -81,7 +81,7 @@ describe('input validation', () => {
 		[{ pace: '0:30' }, 'pace', '0:30 min/km is not a plausible running pace; enter one between 2:30 and 15:00 min/km.'],
 		[{ pace: '40:00' }, 'pace', '40:00 min/km is not a plausible running pace; enter one between 2:30 and 15:00 min/km.'],
 		[{ distance: '0' }, 'distance', 'The pre-injury run distance cannot be less than 1 km.'],
-		[{ distance: '500' }, 'distance', 'The pre-injury run distance above 100 km is not plausible; check the value.'],
+		[{ distance: '500' }, 'distance', 'The pre-injury run distance cannot be more than 100 km; check the value.'],
 		[{ distance: '-3' }, 'distance', 'The pre-injury run distance cannot be less than 1 km.'],
 		[{ distance: 'ten' }, 'distance', 'Enter the pre-injury run distance as a number, e.g. 1.'],
 		[{ start: '2026-02-30' }, 'start', 'Enter the date of the first run (YYYY-MM-DD).'],

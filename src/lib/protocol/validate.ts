@@ -20,7 +20,7 @@ export function number(text: string, { min, max, integer, label, unit }: { min: 
 	if (!Number.isFinite(n)) return `Enter ${label} as a number.`;
 	if (integer && !Number.isInteger(n)) return `Enter whole ${unit}.`;
 	if (n < min) return `${label[0]!.toUpperCase()}${label.slice(1)} cannot be less than ${min} ${unit}.`;
-	if (n > max) return `${label[0]!.toUpperCase()}${label.slice(1)} above ${max} ${unit} is not plausible; check the value.`;
+	if (n > max) return `${label[0]!.toUpperCase()}${label.slice(1)} cannot be more than ${max} ${unit}; check the value.`;
 	return n;
 }
 
