@@ -123,10 +123,12 @@ console.log(`Corpus: ${stats.guidelines} guidelines (${stats.withIslands} with t
 console.log(`Our site:          ${figures.ours.pages} pages, build ${ourBuild.toFixed(1)} s (Astro ${ourAstro.toFixed(1)} s + CSP ${ourCsp.toFixed(1)} s) = ${(figures.ours.secondsPerPage * 1000).toFixed(1)} ms/page; HTML ${kb(figures.ours.htmlBytesPerPage)}/page, all output ${kb(figures.ours.outputBytesPerPage)}/page; Pagefind ${kb(ours.pagefind.bytes)}`);
 console.log(`Default Starlight:  ${figures.defaultStarlight.pages} pages, build ${plainAstro.toFixed(1)} s = ${(figures.defaultStarlight.secondsPerPage * 1000).toFixed(1)} ms/page; HTML ${kb(figures.defaultStarlight.htmlBytesPerPage)}/page, all output ${kb(figures.defaultStarlight.outputBytesPerPage)}/page; Pagefind ${kb(theirs.pagefind.bytes)}`);
 console.log(`Claim check (whole command): ${check.toFixed(2)} s`);
-console.log(`Build time per page, ours / default: ${ratio.toFixed(2)}× — goal ≤ 1.3×: ${ratio <= 1.3 ? 'met' : 'NOT met'}`);
+// The goals are set for the 1,000-guideline corpus; a smaller run (CI's smoke run) is not judged.
+const judge = (ok: boolean) => (pages >= 1000 ? (ok ? 'met' : 'NOT met') : `not judged below 1,000 guidelines (${ok ? 'would be met' : 'would not be met'})`);
+console.log(`Build time per page, ours / default: ${ratio.toFixed(2)}× — goal ≤ 1.3×: ${judge(ratio <= 1.3)}`);
 console.log(`Build time per guideline (all our pages counted), ours / default: ${guidelineRatio.toFixed(2)}×`);
 const sizeRatio = figures.ours.htmlBytesPerPage / figures.defaultStarlight.htmlBytesPerPage;
-console.log(`HTML per page, ours / default: ${sizeRatio.toFixed(2)}× — goal ≤ 1×: ${sizeRatio <= 1 ? 'met' : 'NOT met'}`);
+console.log(`HTML per page, ours / default: ${sizeRatio.toFixed(2)}× — goal ≤ 1×: ${judge(sizeRatio <= 1)}`);
 if (values.json) writeFileSync(values.json, `${JSON.stringify({ ...figures, ratio, guidelineRatio, sizeRatio }, null, '\t')}\n`);
 if (!values.keep) {
 	rmSync(work, { recursive: true, force: true });
