@@ -16,3 +16,39 @@ export function reviewStatusLabel(status: ReviewStatus): string {
 export function formatDate(date: Date): string {
 	return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** Dates as YYYY-MM-DD (UTC). */
+export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The next review date: the page's own, or lastReviewed plus the editorial interval. */
+export function nextReviewDate(review: { lastReviewed?: Date | undefined; nextReview?: Date | undefined }, intervalYears: number): Date | undefined {
+	if (review.nextReview) return review.nextReview;
+	if (!review.lastReviewed) return undefined;
+	const next = new Date(review.lastReviewed);
+	next.setUTCFullYear(next.getUTCFullYear() + intervalYears);
+	return next;
+}
+
+export type ReviewCycle =
+	| { state: 'not-scheduled' }
+	| { state: 'current' | 'due-soon'; nextReview: Date; days: number }
+	| { state: 'overdue'; nextReview: Date; days: number };
+
+/**
+ * Where a page is in its review cycle at `now`: not scheduled (never reviewed, no date), current,
+ * due soon (within `warnDaysBefore` days; `days` until due) or overdue (`days` since due).
+ */
+export function reviewCycle(
+	review: { lastReviewed?: Date | undefined; nextReview?: Date | undefined },
+	settings: { intervalYears: number; warnDaysBefore: number },
+	now: Date,
+): ReviewCycle {
+	const nextReview = nextReviewDate(review, settings.intervalYears);
+	if (!nextReview) return { state: 'not-scheduled' };
+	const diff = nextReview.getTime() - now.getTime();
+	if (diff < 0) return { state: 'overdue', nextReview, days: Math.floor(-diff / DAY) };
+	const days = Math.ceil(diff / DAY);
+	return { state: days <= settings.warnDaysBefore ? 'due-soon' : 'current', nextReview, days };
+}

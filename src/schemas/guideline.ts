@@ -10,6 +10,8 @@ import { docsSchema } from '@astrojs/starlight/schema';
 import { EvidenceGapSchema } from './evidence-gap.ts';
 import { ReviewSchema, IsoDate } from './review.ts';
 import { ChangelogEntrySchema } from './changelog.ts';
+import { GradeSchema } from './grade.ts';
+import { PersonSchema } from './person.ts';
 
 export const audiences = ['clinicians', 'educators', 'students', 'patients'] as const;
 
@@ -48,8 +50,22 @@ export const guidelineSchema = <T extends z.ZodType, D extends z.ZodType>(links:
 			.describe(`Who the page is written for: ${audiences.join(', ')}.`),
 		/** Topics, the first being the folder the page sits in. */
 		topics: z.array(links.topic).min(1).describe('Topic ids from content/topics.yaml; the first is the folder the page is in.'),
+		/** Who wrote the page, with declared interests; empty when the source names no authors. */
+		authors: z
+			.array(PersonSchema)
+			.default([])
+			.describe('Authors of this page with their declared interests: [{ name, role?, interests: "none declared" | description }]. Leave out when the source names none; the page then says so.'),
 		/** Clinical review record. */
 		review: ReviewSchema.describe('Review status, reviewers and dates.'),
+		/** Optional grades of individual statements, keyed by the statement's [#id]. */
+		grades: z
+			.record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), GradeSchema, {
+				error: (issue) => (issue.code === 'invalid_key' ? 'Grade a statement by its [#id]: lower-case words joined by hyphens, e.g. "rest-two-weeks".' : undefined),
+			})
+			.default({})
+			.describe(
+				'Grades of individual statements as the source or panel gave them, keyed by the statement id: { statement-id: { strength, direction, certainty, rationale, justification? } }. Leave out when the source grades nothing; never grade on the source’s behalf.',
+			),
 		/** Where the content came from, if it was adapted from a source document. */
 		source: z
 			.strictObject({

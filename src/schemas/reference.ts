@@ -121,6 +121,16 @@ export const ReferenceSchema = z.strictObject({
 			publisher: z.string().min(1).describe('Who publishes the item: journal, society or organisation.'),
 		})
 		.describe('Evidence Handbook fields: evidence kind, tier and publisher/source.'),
+	/** When an editor last checked this entry against the publication itself. */
+	'x-verified': z
+		.strictObject({
+			date: z.coerce
+				.date({ error: 'Write dates as YYYY-MM-DD, e.g. 2026-02-02.' })
+				.describe('Date an editor last checked the entry against the publication (YYYY-MM-DD).'),
+			by: z.string().trim().min(2).optional().describe('Who checked it, e.g. "Dr Jane Smith".'),
+		})
+		.optional()
+		.describe('When the bibliographic details were last checked against the publication itself: { date, by? }. Leave out until someone has; the reference page then says it has not been verified.'),
 	/** Fields the type normally needs that the source does not provide, with the reason. */
 	'x-missing': z
 		.strictObject({

@@ -5,6 +5,7 @@
  * every status but `approved` shows a "pending review" banner.
  */
 import { z } from 'zod';
+import { PersonSchema } from './person.ts';
 
 export const reviewStatuses = ['draft', 'submitted', 'under-review', 'approved'] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
@@ -12,12 +13,8 @@ export type ReviewStatus = (typeof reviewStatuses)[number];
 /** ISO dates in YAML (2026-02-02) arrive as Date; strings are accepted too. */
 export const IsoDate = z.coerce.date({ error: 'Write dates as YYYY-MM-DD, e.g. 2026-02-02.' });
 
-export const ReviewerSchema = z.strictObject({
-	/** Reviewer's full name as it should appear on the page. */
-	name: z.string().trim().min(2).describe('Reviewer name as shown on the page, e.g. "Dr Jane Smith".'),
-	/** Role or qualification, e.g. `Sports physician`. */
-	role: z.string().trim().min(2).optional().describe('Role or qualification, e.g. "Sports physician".'),
-});
+/** A clinical reviewer: name, role and declared interests (src/schemas/person.ts). */
+export const ReviewerSchema = PersonSchema;
 
 export const ReviewSchema = z
 	.strictObject({
@@ -33,14 +30,29 @@ export const ReviewSchema = z
 		reviewers: z.array(ReviewerSchema).default([]).describe('Named clinical reviewers. At least one is required for approved pages.'),
 		/** Date of the last completed clinical review; required for `approved`. */
 		lastReviewed: IsoDate.optional().describe('Date of the last completed clinical review (YYYY-MM-DD); required when approved.'),
+		/** When the next review is due; by default lastReviewed + review.intervalYears of content/settings.yaml. */
+		nextReview: IsoDate.optional().describe(
+			'Date the next clinical review is due (YYYY-MM-DD). Leave out to use lastReviewed plus the interval in content/settings.yaml (review.intervalYears). The page shows "Review overdue" once it passes.',
+		),
+		/** The end date of the literature search the review rests on ("literature searched through"). */
+		literatureSearchedThrough: IsoDate.optional().describe(
+			'Last date covered by the literature search behind this review (YYYY-MM-DD), shown as "Literature searched through". Leave out if no search was recorded.',
+		),
 	})
 	.superRefine((review, ctx) => {
+		if (review.nextReview && review.lastReviewed && review.nextReview.getTime() <= review.lastReviewed.getTime()) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['nextReview'],
+				message: `nextReview (${review.nextReview.toISOString().slice(0, 10)}) must be after lastReviewed (${review.lastReviewed.toISOString().slice(0, 10)}); leave it out to use the editorial default interval.`,
+			});
+		}
 		if (review.status !== 'approved') return;
 		if (review.reviewers.length === 0) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['reviewers'],
-				message: 'An approved page needs at least one named reviewer: add `reviewers: [{ name: "…" }]`, or set status to under-review.',
+				message: 'An approved page needs at least one named reviewer: add `reviewers: [{ name: "…", interests: "none declared" }]`, or set status to under-review.',
 			});
 		}
 		if (!review.lastReviewed) {

@@ -2,7 +2,7 @@
  * The claim check against its fixture corpus (tests/fixtures/check): one case per rule, each
  * asserting rule id, file and line; the main messages' wording is locked.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -34,9 +34,9 @@ function lineOf(root: string, file: string, text: string): number {
 /** Rule ids found across every fixture run, so the catalogue's coverage is measured, not declared. */
 const observed = new Set<string>();
 
-async function findings(name?: string) {
+async function findings(name?: string, now?: Date) {
 	const root = project(name);
-	const result = await runCheck({ root });
+	const result = await runCheck({ root, ...(now ? { now } : {}) });
 	for (const f of result.findings) observed.add(f.rule);
 	const shown = result.findings.filter((f) => f.rule !== 'exception');
 	return { root, result, shown, list: shown.map((f) => `${f.rule} ${f.file}:${f.line} ${f.message}`) };
@@ -173,6 +173,49 @@ describe('one case per rule', () => {
 		expect(list).toEqual([
 			`mdx-invalid ${PAGE}:${lineOf(root, PAGE, '{or longer')} This page is not valid MDX, so it cannot be built: Unexpected end of file in expression, expected a corresponding closing brace for \`{\``,
 		]);
+	});
+
+	test('grades: discordant, certainty above the evidence, uncited, unknown statement; justified grades pass', async () => {
+		const { root, list, result } = await findings('grades');
+		const at = (text: string) => lineOf(root, PAGE, text);
+		expect(list).toEqual([
+			`grade-discordant ${PAGE}:${at('  avoid-stretching:')} "avoid-stretching" is a strong recommendation against resting only on expert opinion: GRADE calls this discordant. Make it conditional, cite stronger evidence, or write grades.avoid-stretching.justification saying why it is strong anyway.`,
+			`grade-certainty-unsupported ${PAGE}:${at('  brace:')} "brace" is rated high certainty, but its references (cohort study) support at most low. Lower the certainty, cite stronger evidence, or write grades.brace.justification saying why it is rated up.`,
+			`grade-uncited ${PAGE}:${at('  strength-figure:')} The statement "strength-figure" is graded but cites no reference: a grade must rest on at least one reference.`,
+			`grade-unknown-statement ${PAGE}:${at('  effusoin:')} grades: "effusoin" is not the id of a statement on this page; did you mean "effusion"? Statements are graded by the [#id] at their end.`,
+		]);
+		// Strong on expert opinion and narrative review with a justification (ice-after-running), rated
+		// up with a justification (taping) and strong on a guideline (rest-two-weeks) are not findings.
+		expect(result.findings.every((f) => f.severity === 'error' || f.rule === 'exception')).toBe(true);
+		expect(exitCode(result, false)).toBe(1);
+	});
+
+	test('grade-discordant: narrative reviews alone are discordant too, and a justification silences it', async () => {
+		const root = project('grades');
+		const file = join(root, PAGE);
+		const text = readFileSync(file, 'utf8');
+		writeFileSync(file, text.replace('[@opinion-2018] [#avoid-stretching]', '[@narrative-2017] [#avoid-stretching]'));
+		let result = await runCheck({ root });
+		expect(result.findings.find((f) => f.rule === 'grade-discordant')?.message).toContain('resting only on narrative review');
+		writeFileSync(file, text.replace("    rationale: Stretching the injured muscle", '    justification: Stretching an acute strain risks a complete tear, a severe and lasting harm.\n    rationale: Stretching the injured muscle'));
+		result = await runCheck({ root });
+		expect(result.findings.filter((f) => f.rule === 'grade-discordant')).toEqual([]);
+	});
+
+	test('review-due-soon and review-overdue, judged against an injected clock', async () => {
+		const dueOn = new Date('2030-01-10T00:00:00Z');
+		const soon = await findings('review-cycle', new Date(dueOn.getTime() - 40 * 86_400_000));
+		const line = lineOf(soon.root, PAGE, 'nextReview:');
+		expect(soon.list).toEqual([`review-due-soon ${PAGE}:${line} The next clinical review is due on 2030-01-10 (review.nextReview), in 40 days.`]);
+		expect(exitCode(soon.result, false)).toBe(0);
+		const late = await findings('review-cycle', new Date(dueOn.getTime() + 22 * 86_400_000));
+		expect(late.list).toEqual([
+			`review-overdue ${PAGE}:${line} The clinical review was due on 2030-01-10 (review.nextReview), 22 days ago: the page shows "Review overdue" until it is reviewed again.`,
+		]);
+		expect(late.result.findings.find((f) => f.rule === 'review-overdue')?.severity).toBe('warning');
+		expect(exitCode(late.result, false)).toBe(0);
+		const early = await findings('review-cycle', new Date(dueOn.getTime() - 400 * 86_400_000));
+		expect(early.list).toEqual([]);
 	});
 
 	test('every rule in the catalogue is found by at least one fixture case above', () => {

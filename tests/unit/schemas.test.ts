@@ -4,6 +4,9 @@ import { parse as parseYaml } from 'yaml';
 import { ReferenceSchema } from '../../src/schemas/reference.ts';
 import { GuidelineFrontmatterSchema } from '../../src/schemas/guideline.ts';
 import { ReviewSchema } from '../../src/schemas/review.ts';
+import { PersonSchema } from '../../src/schemas/person.ts';
+import { GradeSchema } from '../../src/schemas/grade.ts';
+import { SettingsSchema } from '../../src/schemas/settings.ts';
 import { EvidenceGapSchema } from '../../src/schemas/evidence-gap.ts';
 import { TopicSchema } from '../../src/schemas/topic.ts';
 import { DisclaimerSchema } from '../../src/schemas/disclaimer.ts';
@@ -102,19 +105,74 @@ describe('guideline frontmatter schema', () => {
 describe('review schema', () => {
 	test('approved needs a named reviewer and a review date', () => {
 		expect(problems(ReviewSchema, { status: 'approved' })).toEqual([
-			'reviewers: An approved page needs at least one named reviewer: add `reviewers: [{ name: "…" }]`, or set status to under-review.',
+			'reviewers: An approved page needs at least one named reviewer: add `reviewers: [{ name: "…", interests: "none declared" }]`, or set status to under-review.',
 			'lastReviewed: An approved page needs `lastReviewed: YYYY-MM-DD` (the date the review was completed).',
 		]);
 	});
 
 	test('a review date in the future is rejected', () => {
-		expect(problems(ReviewSchema, { status: 'approved', reviewers: [{ name: 'Dr A Reviewer' }], lastReviewed: '2999-01-01' })).toEqual([
+		expect(problems(ReviewSchema, { status: 'approved', reviewers: [{ name: 'Dr A Reviewer', interests: 'none declared' }], lastReviewed: '2999-01-01' })).toEqual([
 			'lastReviewed: lastReviewed (2999-01-01) is in the future: use the date the review was completed.',
 		]);
 	});
 
 	test('an approved review with reviewer and past date passes', () => {
-		expect(problems(ReviewSchema, { status: 'approved', reviewers: [{ name: 'Dr A Reviewer' }], lastReviewed: '2026-01-10' })).toEqual([]);
+		expect(problems(ReviewSchema, { status: 'approved', reviewers: [{ name: 'Dr A Reviewer', interests: 'none declared' }], lastReviewed: '2026-01-10' })).toEqual([]);
+	});
+});
+
+describe('declared interests', () => {
+	test('"none declared" is a value; a missing, blank or vague declaration is not', () => {
+		expect(problems(PersonSchema, { name: 'Dr A Reviewer', interests: 'none declared' })).toEqual([]);
+		expect(problems(PersonSchema, { name: 'Dr A Reviewer', interests: 'Speaker fees from Acme Ltd (2025)' })).toEqual([]);
+		expect(problems(PersonSchema, { name: 'Dr A Reviewer' })).toEqual([
+			'interests: Declare competing interests: write "none declared" if there are none, or describe them, e.g. "Consultant to Acme Orthotics Ltd (2024–2025)".',
+		]);
+		expect(problems(PersonSchema, { name: 'Dr A Reviewer', interests: ' ' })).toEqual([
+			'interests: Declare competing interests: write "none declared" if there are none; a blank is not a declaration.',
+		]);
+		for (const vague of ['none', 'N/A', '-', 'nil'])
+			expect(problems(PersonSchema, { name: 'Dr A Reviewer', interests: vague })).toEqual([
+				'interests: Write exactly "none declared" when there are no competing interests (a bare "none" or "n/a" is ambiguous).',
+			]);
+	});
+
+	test('an approved page names reviewers with their interests', () => {
+		expect(problems(ReviewSchema, { status: 'approved', reviewers: [{ name: 'Dr A Reviewer' }], lastReviewed: '2026-01-10' })).toEqual([
+			'reviewers.0.interests: Declare competing interests: write "none declared" if there are none, or describe them, e.g. "Consultant to Acme Orthotics Ltd (2024–2025)".',
+		]);
+	});
+});
+
+describe('review cycle fields', () => {
+	test('nextReview must come after lastReviewed', () => {
+		expect(problems(ReviewSchema, { status: 'under-review', lastReviewed: '2026-01-10', nextReview: '2025-01-10' })).toEqual([
+			'nextReview: nextReview (2025-01-10) must be after lastReviewed (2026-01-10); leave it out to use the editorial default interval.',
+		]);
+	});
+
+	test('settings default to a 2-year interval with a 90-day warning', () => {
+		expect(SettingsSchema.parse({}).review).toEqual({ intervalYears: 2, warnDaysBefore: 90 });
+	});
+});
+
+describe('grade schema', () => {
+	const grade = { strength: 'conditional', direction: 'for', certainty: 'low', rationale: 'Most runners tolerate it and it costs little.' };
+	test('a complete grade passes', () => {
+		expect(problems(GradeSchema, grade)).toEqual([]);
+	});
+	test('GRADE terms only, with a rationale', () => {
+		expect(problems(GradeSchema, { ...grade, strength: 'weak', certainty: 'very low', rationale: undefined })).toEqual([
+			'strength: strength must be one of: strong, conditional (GRADE\'s two strengths; "weak" and "discretionary" are written conditional).',
+			'certainty: certainty must be one of: high, moderate, low, very-low.',
+			'rationale: A grade needs a `rationale`: say why the recommendation has this strength (benefits, harms, patients’ values).',
+		]);
+	});
+	test('grades are keyed by statement id in guideline frontmatter', () => {
+		const fm = frontmatter(guideline);
+		expect(problems(GuidelineFrontmatterSchema, { ...fm, grades: { 'Bottom Line': grade } })).toEqual([
+			'grades.Bottom Line: Grade a statement by its [#id]: lower-case words joined by hyphens, e.g. "rest-two-weeks".',
+		]);
 	});
 });
 

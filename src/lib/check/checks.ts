@@ -6,6 +6,7 @@ import { GuidelineFrontmatterSchema } from '../../schemas/guideline.ts';
 import { missingRequiredFields } from '../references/fields.ts';
 import { RULES, type RuleId } from './rules.ts';
 import type { ContentIndex, Finding, IndexedPage } from './types.ts';
+import { checkGrades, checkReviewCycle } from './trust.ts';
 
 function finding(rule: RuleId, file: string, line: number, column: number, message: string): Finding {
 	return { rule, severity: RULES.get(rule)!.severity, file, line, column, message };
@@ -23,7 +24,15 @@ export function checkFrontmatter(index: ContentIndex): Finding[] {
 	const out: Finding[] = [];
 	for (const page of index.pages) {
 		const fm = page.frontmatter;
-		const at = (path: string) => page.lines[path] ?? page.lines[path.split('.')[0]!] ?? 1;
+		// The line of the deepest recorded key on the path (grades.brace.certainty → grades.brace).
+		const at = (path: string) => {
+			const parts = path.split('.');
+			for (let n = parts.length; n > 0; n--) {
+				const line = page.lines[parts.slice(0, n).join('.')];
+				if (line !== undefined) return line;
+			}
+			return 1;
+		};
 		if (page.type === 'unknown') {
 			// A page that is not valid MDX is reported once (mdx-invalid); its frontmatter was not read.
 			if (unreadable(page)) continue;
@@ -85,7 +94,7 @@ export function checkClaims(index: ContentIndex): Finding[] {
 		}
 		// Ids: headings, claims and the fixed anchors share one namespace on the page.
 		const seen = new Map<string, number>();
-		const reserved = new Set(['bottom-line-heading', 'references', 'evidence-gaps', 'related-questions', 'source', 'disclaimer']);
+		const reserved = new Set(['bottom-line-heading', 'references', 'evidence-gaps', 'related-questions', 'source', 'authorship', 'disclaimer']);
 		const ids: { id: string; line: number; column: number; what: string; explicit: boolean }[] = [
 			...page.headings.map((h) => ({ id: h.id, line: h.position.line, column: h.position.column, what: 'heading', explicit: h.explicit })),
 			...claimsOf(page)
@@ -180,4 +189,4 @@ export function checkProtocols(index: ContentIndex): Finding[] {
 	return out;
 }
 
-export const CHECKS = [checkFrontmatter, checkClaims, checkReferences, checkProtocols] as const;
+export const CHECKS = [checkFrontmatter, checkClaims, checkReferences, checkProtocols, checkGrades, checkReviewCycle] as const;

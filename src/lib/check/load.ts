@@ -66,6 +66,8 @@ export interface LoadOptions {
 	root: string;
 	/** The content folder, default <root>/content. */
 	contentDir?: string;
+	/** The moment date rules are judged against (default: now). Tests inject it so they do not rot. */
+	now?: Date;
 }
 
 export async function buildIndex(options: LoadOptions): Promise<ContentIndex> {
@@ -104,5 +106,5 @@ export async function buildIndex(options: LoadOptions): Promise<ContentIndex> {
 	});
 
 	const referenceFiles = new Set(walk(join(contentDir, 'references'), (n) => /\.ya?ml$/.test(n)).map((f) => basename(f).replace(/\.ya?ml$/, '')));
-	return { root, contentDir, pages, references: refs, referenceFiles, topics, disclaimers, protocols, settings, loadFindings };
+	return { root, contentDir, pages, references: refs, referenceFiles, topics, disclaimers, protocols, settings, loadFindings, now: options.now ?? new Date() };
 }

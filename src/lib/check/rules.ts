@@ -134,6 +134,42 @@ const rules = [
 		summary: 'Protocol files name an existing guideline.',
 		hint: 'Set guideline: to the page id, e.g. guidelines/running-injuries/runner-medial-thigh-knee-pain.',
 	},
+	{
+		id: 'grade-unknown-statement',
+		severity: 'error',
+		summary: 'Every entry of a guideline’s grades names a statement on that page by its [#id].',
+		hint: 'Use the [#id] at the end of the statement you grade (the bottom line is "bottom-line"), or give the statement that id.',
+	},
+	{
+		id: 'grade-uncited',
+		severity: 'error',
+		summary: 'A graded statement cites at least one reference (an evidence gap alone cannot carry a grade).',
+		hint: 'Cite the reference the grade rests on with [@key], or remove the grade.',
+	},
+	{
+		id: 'grade-discordant',
+		severity: 'error',
+		summary: 'A strong recommendation does not rest only on expert opinion or narrative reviews unless a justification is written (GRADE: discordant recommendation).',
+		hint: 'Make it conditional, cite the stronger evidence it rests on, or write grades.<id>.justification saying why it is strong anyway (e.g. severe, irreversible harm if not followed).',
+	},
+	{
+		id: 'grade-certainty-unsupported',
+		severity: 'error',
+		summary: 'The certainty of a graded statement does not exceed what its cited evidence kinds support (randomised trials, systematic reviews, guidelines: high; cohort studies: low; case series, narrative reviews, expert opinion, unclassified: very low) unless a justification is written.',
+		hint: 'Lower the certainty, cite the stronger evidence, correct the reference’s x-evidence.kind, or write grades.<id>.justification saying why the certainty is rated up.',
+	},
+	{
+		id: 'review-due-soon',
+		severity: 'warning',
+		summary: 'A guideline whose next clinical review is due within review.warnDaysBefore days (content/settings.yaml) is announced ahead of time.',
+		hint: 'Schedule the review; when it is done, set review.lastReviewed to its date and update or remove review.nextReview.',
+	},
+	{
+		id: 'review-overdue',
+		severity: 'warning',
+		summary: 'A guideline past its next review date is listed (the page shows "Review overdue" and the home page lists it).',
+		hint: 'Review the page against current evidence, then set review.lastReviewed to the review date and update or remove review.nextReview.',
+	},
 ] as const satisfies readonly Rule[];
 
 export type RuleId = (typeof rules)[number]['id'];

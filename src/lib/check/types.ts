@@ -53,4 +53,6 @@ export interface ContentIndex {
 	settings: Settings;
 	/** Findings raised while loading (YAML and schema errors). */
 	loadFindings: Finding[];
+	/** The moment date rules are judged against (injected in tests; the current time otherwise). */
+	now: Date;
 }
