@@ -5,8 +5,9 @@
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildIndex } from '../src/lib/check/load.ts';
-import { comparePermalinks, currentPermalinks, pagePath, type Manifest } from '../src/lib/permalinks.ts';
+import { buildIndex } from '../src/lib/content/load.ts';
+import { comparePermalinks, currentPermalinks, type Manifest } from '../src/lib/permalinks.ts';
+import { pagePath } from '../src/lib/content/ids.ts';
 
 const mode = process.argv[2];
 if (mode !== 'check' && mode !== 'update') {

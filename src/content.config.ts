@@ -11,23 +11,24 @@ import { ReferenceSchema } from './schemas/reference.ts';
 import { TopicSchema } from './schemas/topic.ts';
 import { DisclaimerSchema } from './schemas/disclaimer.ts';
 import { ProtocolSchema } from './schemas/protocol.ts';
+import { isPreviewBuild, publication } from './lib/content/publication.ts';
 
 /** The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks). */
 const contentDir = process.env.EH_CONTENT_DIR || './content';
-/** Preview builds (EH_PREVIEW=1) publish drafts, with a banner; production builds leave them out. */
-const preview = process.env.EH_PREVIEW === '1';
+/** Preview builds (EH_PREVIEW=1, astro dev) show drafts, with a banner; production builds leave them out. */
+const preview = isPreviewBuild();
 
 export const collections = {
 	docs: defineCollection({
 		// README.md files document folders for editors; they are not pages.
 		loader: glob({ pattern: ['**/*.{md,mdx}', '!**/README.md'], base: contentDir }),
-		// A guideline in review status "draft" is a Starlight draft (left out of production builds)
-		// unless this is a preview build.
+		// The one publication decision (src/lib/content/publication.ts): an unpublished page is a
+		// Starlight draft, so it has no route, no sidebar entry, no sitemap or search entry.
 		schema: (context) =>
-			docsSchema({ extend: docsPageSchema({ topic: reference('topics'), disclaimer: reference('disclaimers') }) })(context).transform((data) => ({
-				...data,
-				draft: data.draft || (!preview && data.type === 'guideline' && data.review.status === 'draft'),
-			})),
+			docsSchema({ extend: docsPageSchema({ topic: reference('topics'), disclaimer: reference('disclaimers') }) })(context).transform((data) => {
+				const state = publication(data, { preview });
+				return { ...data, publication: state, draft: state !== 'published' };
+			}),
 	}),
 	references: defineCollection({
 		loader: glob({ pattern: '*.yaml', base: `${contentDir}/references` }),

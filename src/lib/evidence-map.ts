@@ -4,7 +4,7 @@
  * support only from secondary sources (summaries of other sources). Pure: computed from the
  * claim check's index.
  */
-import type { ContentIndex } from './check/types.ts';
+import type { ContentIndex } from './content/types.ts';
 import type { EvidenceKind } from '../schemas/reference.ts';
 
 /** Default age, in years, beyond which a reference counts as old (content/settings.yaml overrides it). */

@@ -1,6 +1,6 @@
 /** Shared by the export endpoints: one entry per published guideline with its data. */
 import type { APIContext } from 'astro';
-import { siteIndex } from './site-index.ts';
+import { siteIndex } from './content/site-index.ts';
 import { guidelineExport, pageCitation } from './export.ts';
 import { lastCommitDate } from './git.ts';
 
@@ -8,9 +8,9 @@ export async function exportPaths(site: URL | undefined) {
 	const index = await siteIndex();
 	// getStaticPaths is not given the site; the configured one is import.meta.env.SITE.
 	const origin = site?.href ?? import.meta.env.SITE ?? 'http://localhost:4321/';
-	const preview = process.env.EH_PREVIEW === '1';
+	// The site index holds only published pages (content/publication.ts).
 	return index.pages
-		.filter((p) => p.type === 'guideline' && (preview || (p.frontmatter.review as { status?: string } | undefined)?.status !== 'draft'))
+		.filter((p) => p.type === 'guideline')
 		.map((page) => {
 			const data = guidelineExport(index, page, origin);
 			return { params: { id: page.id }, props: { data, citation: pageCitation({ id: page.id, title: String(page.frontmatter.title) }, origin, lastCommitDate(page.file)) } };

@@ -2,7 +2,7 @@
  * Exports of a guideline: the machine-readable JSON for teaching tools and the page's own
  * citation (for "Cite this page"), built from the claim check's index.
  */
-import type { ContentIndex, IndexedPage } from './check/types.ts';
+import type { ContentIndex, IndexedPage } from './content/types.ts';
 import type { GuidelineExport } from '../schemas/guideline-export.ts';
 import type { Reference } from '../schemas/reference.ts';
 import type { ReviewStatus } from '../schemas/review.ts';

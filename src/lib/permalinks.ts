@@ -5,7 +5,10 @@
  * resolved on the page so old links still land). Computed from the content sources with the
  * claim check's index, so the anchors are exactly the ids the pages render.
  */
-import type { ContentIndex } from './check/types.ts';
+import { CITED_BY_ANCHOR, GUIDELINE_ANCHORS as A, gapAnchor, referenceAnchor, topicAnchor } from './content/anchors.ts';
+import { pagePath } from './content/ids.ts';
+import { publishedIndex } from './content/publication.ts';
+import type { ContentIndex } from './content/types.ts';
 
 export interface Manifest {
 	/** Site path → sorted anchor ids. */
@@ -20,30 +23,26 @@ export interface PermalinkFinding {
 	message: string;
 }
 
-/** Anchors the layout adds to every guideline, besides headings and claims. */
-const GUIDELINE_ANCHORS = ['bottom-line-heading', 'references', 'related-questions', 'cite-this-page', 'disclaimer'];
 
-export function pagePath(id: string): string {
-	return id === '' ? '/' : `/${id}/`;
-}
-
-export function currentPermalinks(index: ContentIndex): Manifest {
+export function currentPermalinks(all: ContentIndex): Manifest {
+	// What production publishes (content/publication.ts): drafts have no links to protect.
+	const index = publishedIndex(all, { preview: false });
 	const pages: Record<string, string[]> = {};
 	for (const page of index.pages) {
-		if (page.frontmatter.draft === true || (page.frontmatter.review as { status?: string } | undefined)?.status === 'draft') continue;
 		const anchors = new Set(page.headings.map((h) => h.id));
 		if (page.type === 'guideline') {
 			for (const c of page.claims) anchors.add(c.id);
-			for (const a of GUIDELINE_ANCHORS) anchors.add(a);
-			if (page.gaps.length) anchors.add('evidence-gaps');
-			for (const g of page.gaps) anchors.add(`gap-${g.id}`);
-			for (const c of page.claims) for (const cite of c.cites) if (cite.type === 'ref') anchors.add(`ref-${cite.key}`);
-			if (page.frontmatter.source) anchors.add('source');
-			if (Array.isArray(page.frontmatter.changelog) && page.frontmatter.changelog.length) anchors.add('changes');
+			// The layout's sections that every guideline has (see MarkdownContent.astro and render.ts).
+			for (const a of [A.bottomLine, A.references, A.relatedQuestions, A.citeThisPage, A.disclaimer]) anchors.add(a);
+			if (page.gaps.length) anchors.add(A.evidenceGaps);
+			for (const g of page.gaps) anchors.add(gapAnchor(g.id));
+			for (const c of page.claims) for (const cite of c.cites) if (cite.type === 'ref') anchors.add(referenceAnchor(cite.key));
+			if (page.frontmatter.source) anchors.add(A.source);
+			if (Array.isArray(page.frontmatter.changelog) && page.frontmatter.changelog.length) anchors.add(A.changes);
 		}
 		pages[pagePath(page.id)] = [...anchors].sort();
 	}
-	for (const key of index.references.keys()) pages[`/references/${key}/`] = ['cited-by'];
+	for (const key of index.references.keys()) pages[`/references/${key}/`] = [CITED_BY_ANCHOR];
 	// Topics with a published guideline: a list on the home page (linked from the sidebar and each
 	// guideline's header) and an evidence map page.
 	const topics = new Set(
@@ -52,7 +51,7 @@ export function currentPermalinks(index: ContentIndex): Manifest {
 			return typeof topic === 'string' ? [topic] : [];
 		}),
 	);
-	if (pages['/']) pages['/'] = [...new Set([...pages['/'], ...[...topics].map((t) => `topic-${t}`)])].sort();
+	if (pages['/']) pages['/'] = [...new Set([...pages['/'], ...[...topics].map(topicAnchor)])].sort();
 	pages['/evidence-map/'] = [];
 	for (const topic of topics) pages[`/evidence-map/${topic}/`] = [];
 	return { pages: Object.fromEntries(Object.entries(pages).sort(([a], [b]) => a.localeCompare(b))) };

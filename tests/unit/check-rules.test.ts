@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCheck } from '../../src/lib/check/run.ts';
 import { exitCode, formatGithub, formatText } from '../../src/lib/check/report.ts';
-import { RULE_LIST } from '../../src/lib/check/rules.ts';
+import { RULE_LIST } from '../../src/lib/findings/rules.ts';
 
 const fixtures = new URL('../fixtures/check/', import.meta.url).pathname;
 const temps: string[] = [];
@@ -81,6 +81,14 @@ describe('one case per rule', () => {
 	test('id-duplicate', async () => {
 		const { root, list } = await findings('duplicate-id');
 		expect(list).toEqual([`id-duplicate ${PAGE}:${lineOf(root, PAGE, 'Joint-line')} The claim id "effusion" is already used on line ${lineOf(root, PAGE, 'Effusion after')}.`]);
+	});
+
+	test('id-duplicate: an id the page layout renders (anchor registry) is rejected', async () => {
+		const { root, list } = await findings('reserved-id');
+		expect(list).toEqual([
+			`id-duplicate ${PAGE}:${lineOf(root, PAGE, 'Joint-line')} The claim id "cite-tip-1" starts with "cite-tip-", which is reserved for ids the page layout generates.`,
+			`id-duplicate ${PAGE}:${lineOf(root, PAGE, 'Do not return before')} The claim id "changes" is reserved for a section the page layout adds.`,
+		]);
 	});
 
 	test('heading-id-missing', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { RULE_LIST } from '../../src/lib/check/rules.ts';
+import { RULE_LIST } from '../../src/lib/findings/rules.ts';
 
 test('CONTRIBUTING.md documents every claim-check rule with its severity', () => {
 	const text = readFileSync(new URL('../../CONTRIBUTING.md', import.meta.url), 'utf8');

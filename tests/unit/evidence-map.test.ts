@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildIndex } from '../../src/lib/check/load.ts';
+import { buildIndex } from '../../src/lib/content/load.ts';
 import { buildEvidenceMap } from '../../src/lib/evidence-map.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'eh-map-'));

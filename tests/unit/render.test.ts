@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Root } from 'mdast';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { parsePage } from '../../src/lib/check/parse.ts';
+import { parsePage } from '../../src/lib/content/parse.ts';
 import { analyzePage } from '../../src/lib/claims/page.ts';
 import { renderGuideline } from '../../src/lib/claims/render.ts';
 import { loadReferences } from '../../src/lib/references/load.ts';

@@ -4,13 +4,10 @@
 import { editorMessages } from '../zod-messages.ts';
 import { GuidelineFrontmatterSchema } from '../../schemas/guideline.ts';
 import { missingRequiredFields } from '../references/fields.ts';
-import { RULES, type RuleId } from './rules.ts';
-import type { ContentIndex, Finding, IndexedPage } from './types.ts';
+import { finding, type Finding } from '../findings/finding.ts';
+import { reservedReason } from '../content/anchors.ts';
+import type { ContentIndex, IndexedPage } from '../content/types.ts';
 import { checkGrades, checkReviewCycle } from './trust.ts';
-
-function finding(rule: RuleId, file: string, line: number, column: number, message: string): Finding {
-	return { rule, severity: RULES.get(rule)!.severity, file, line, column, message };
-}
 
 const excerpt = (text: string) => (text.length > 60 ? `"${text.slice(0, 57)}…"` : `"${text}"`);
 
@@ -94,7 +91,6 @@ export function checkClaims(index: ContentIndex): Finding[] {
 		}
 		// Ids: headings, claims and the fixed anchors share one namespace on the page.
 		const seen = new Map<string, number>();
-		const reserved = new Set(['bottom-line-heading', 'references', 'evidence-gaps', 'related-questions', 'source', 'authorship', 'disclaimer']);
 		const ids: { id: string; line: number; column: number; what: string; explicit: boolean }[] = [
 			...page.headings.map((h) => ({ id: h.id, line: h.position.line, column: h.position.column, what: 'heading', explicit: h.explicit })),
 			...claimsOf(page)
@@ -103,11 +99,9 @@ export function checkClaims(index: ContentIndex): Finding[] {
 		];
 		for (const item of ids) {
 			const first = seen.get(item.id);
-			if (first !== undefined || reserved.has(item.id) || item.id.startsWith('ref-') || item.id.startsWith('gap-')) {
-				const why =
-					first !== undefined
-						? `is already used on line ${first}`
-						: 'is reserved for the page layout (references, evidence gaps, ref-*, gap-* …)';
+			const reserved = reservedReason(item.id);
+			if (first !== undefined || reserved) {
+				const why = first !== undefined ? `is already used on line ${first}` : reserved;
 				out.push(
 					finding(
 						'id-duplicate',

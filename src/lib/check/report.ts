@@ -2,9 +2,9 @@
  * Output: text for people (grouped by file, one fix hint per finding, a summary per rule),
  * JSON for tools, and GitHub Actions annotations in CI.
  */
-import { RULES } from './rules.ts';
+import { RULES } from '../findings/rules.ts';
 import type { CheckResult } from './run.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../findings/finding.ts';
 
 export interface ReportOptions {
 	strict: boolean;

@@ -1,7 +1,8 @@
 /** Runs every check over a content index and summarises the result. */
-import { buildIndex, type LoadOptions } from './load.ts';
+import { buildIndex, type LoadOptions } from '../content/load.ts';
 import { CHECKS } from './checks.ts';
-import type { ContentIndex, Finding } from './types.ts';
+import type { Finding } from '../findings/finding.ts';
+import type { ContentIndex } from '../content/types.ts';
 
 export interface CheckResult {
 	index: ContentIndex;

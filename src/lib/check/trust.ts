@@ -8,8 +8,9 @@ import type { EvidenceKind } from '../../schemas/reference.ts';
 import { certaintyCeiling, exceedsEvidence, isDiscordant } from '../grading.ts';
 import { describeKind } from '../references/labels.ts';
 import { isoDay, reviewCycle } from '../review.ts';
-import { RULES, type RuleId } from './rules.ts';
-import type { ContentIndex, Finding, IndexedPage } from './types.ts';
+import { RULES, type RuleId } from '../findings/rules.ts';
+import type { Finding } from '../findings/finding.ts';
+import type { ContentIndex, IndexedPage } from '../content/types.ts';
 
 function finding(rule: RuleId, file: string, line: number, message: string): Finding {
 	return { rule, severity: RULES.get(rule)!.severity, file, line, column: 1, message };

@@ -3,7 +3,7 @@
  * the site's Markdown plugin and the claim check so both see the same claims.
  */
 import type { Root } from 'mdast';
-import { parseMarkdown } from '../check/parse.ts';
+import { parseMarkdown } from '../content/parse.ts';
 import { analyzeBottomLine, analyzeTree, type Claim, type PageAnalysis } from './analyze.ts';
 
 export interface GuidelinePageAnalysis extends PageAnalysis {

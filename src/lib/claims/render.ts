@@ -16,6 +16,7 @@ import { formatReferenceHtml, formatReferenceText, referenceHast } from '../refe
 import { numberCitations } from './numbering.ts';
 import { describeKind } from '../references/labels.ts';
 import { memoryEditor, textNodes, type TreeEditor } from './editor.ts';
+import { GUIDELINE_ANCHORS as A, citeTipAnchor, gapAnchor, referenceAnchor } from '../content/anchors.ts';
 
 export interface RenderInput {
 	headings: HeadingInfo[];
@@ -79,13 +80,13 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		const parts: ElementContent[] = [];
 		items.forEach((item, i) => {
 			if (i > 0) parts.push({ type: 'text', value: ',' });
-			const tipId = `cite-tip-${++tip}`;
+			const tipId = citeTipAnchor(++tip);
 			if (item.type === 'ref') {
 				note(item.key, claim);
 				const n = numbers.get(item.key);
 				parts.push(
 					h('span', { class: 'cite' }, [
-						h('a', { href: `#ref-${item.key}`, 'aria-describedby': tipId, 'data-cite': item.key }, [srOnly('Reference '), String(n ?? '?')]),
+						h('a', { href: `#${referenceAnchor(item.key)}`, 'aria-describedby': tipId, 'data-cite': item.key }, [srOnly('Reference '), String(n ?? '?')]),
 						h('span', { role: 'tooltip', id: tipId, class: 'cite-preview', 'data-pagefind-ignore': '' }, [
 							h('span', { class: 'cite-preview-number' }, `${n ?? '?'}.`),
 							' ',
@@ -100,7 +101,7 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 				const label = gap?.label ? `${gap.label}?` : '!';
 				parts.push(
 					h('span', { class: 'cite cite-gap' }, [
-						h('a', { href: `#gap-${item.id}`, 'aria-describedby': tipId, 'data-gap': item.id }, [srOnly(`${title} `), label]),
+						h('a', { href: `#${gapAnchor(item.id)}`, 'aria-describedby': tipId, 'data-gap': item.id }, [srOnly(`${title} `), label]),
 						h('span', { role: 'tooltip', id: tipId, class: 'cite-preview', 'data-pagefind-ignore': '' }, [
 							h('strong', `${title}. `),
 							gap?.reason ?? '',
@@ -185,11 +186,11 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		const flags = gaps.map((g) => {
 			const gap = gapById.get(g.id);
 			return hastNode(
-				h('p', { class: 'evidence-flag', id: `${claim.id}-flag`, 'data-evidence-gap': g.id }, [
+				h('p', { class: 'evidence-flag', 'data-evidence-gap': g.id }, [
 					h('strong', `${gap ? GAP_TITLES[gap.kind] : 'Unknown evidence gap'}: `),
 					gap?.reason ?? '',
 					' ',
-					h('a', { href: `#gap-${g.id}` }, 'See evidence gaps'),
+					h('a', { href: `#${gapAnchor(g.id)}` }, 'See evidence gaps'),
 				]),
 			);
 		});
@@ -200,9 +201,9 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 	if (input.bottomLine) {
 		const section = {
 			type: 'paragraph',
-			data: { hName: 'section', hProperties: { class: 'bottom-line', 'aria-labelledby': 'bottom-line-heading' } },
+			data: { hName: 'section', hProperties: { class: 'bottom-line', 'aria-labelledby': A.bottomLine } },
 			children: [
-				{ type: 'heading', depth: 2, data: { hProperties: { id: 'bottom-line-heading' } }, children: [{ type: 'text', value: 'Bottom line' }] } satisfies Heading,
+				{ type: 'heading', depth: 2, data: { hProperties: { id: A.bottomLine } }, children: [{ type: 'text', value: 'Bottom line' }] } satisfies Heading,
 				input.bottomLine.node,
 			],
 		} as unknown as RootContent;
@@ -216,14 +217,14 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		const back = (citedBy.get(key) ?? []).map((c, i) =>
 			h('a', { href: `#${c.id}`, 'aria-label': `Back to statement: ${c.text.slice(0, 80)}` }, backLinkLabel(i)),
 		);
-		if (!ref) return h('li', { id: `ref-${key}`, value: n }, [h('strong', 'Missing reference: '), `"${key}" has no file in content/references/.`]);
+		if (!ref) return h('li', { id: referenceAnchor(key), value: n }, [h('strong', 'Missing reference: '), `"${key}" has no file in content/references/.`]);
 		const data = ref.data;
 		const links: ElementContent[] = [];
 		if (data.DOI) links.push(h('a', { href: `https://doi.org/${data.DOI}` }, `DOI ${data.DOI}`));
 		if (data.PMID) links.push(h('a', { href: `https://pubmed.ncbi.nlm.nih.gov/${data.PMID}/` }, `PubMed ${data.PMID}`));
 		if (data.URL) links.push(h('a', { href: data.URL }, 'Source'));
 		const evidence = data['x-evidence'];
-		return h('li', { id: `ref-${key}`, value: n, 'data-reference': key, 'data-pagefind-filter': `evidence:${describeKind(evidence.kind)}` }, [
+		return h('li', { id: referenceAnchor(key), value: n, 'data-reference': key, 'data-pagefind-filter': `evidence:${describeKind(evidence.kind)}` }, [
 			h('span', { class: 'ref-text' }, referenceHast(formatReferenceHtml(data)).children as ElementContent[]),
 			links.length ? h('span', { class: 'ref-links' }, links.flatMap((l, i) => (i ? [' · ', l] : [l]))) : '',
 			h('span', { class: 'ref-meta' }, [
@@ -239,21 +240,21 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		]);
 	});
 	const end: RootContent[] = [
-		{ type: 'heading', depth: 2, data: { hProperties: { id: 'references' } }, children: [{ type: 'text', value: 'References' }] } satisfies Heading,
+		{ type: 'heading', depth: 2, data: { hProperties: { id: A.references } }, children: [{ type: 'text', value: 'References' }] } satisfies Heading,
 		hastNode(h('ol', { class: 'reference-list' }, items)),
 	];
 
 	if (input.gaps.length) {
 		const gapItems = input.gaps.map((gap) => {
 			const by = citedBy.get(`gap:${gap.id}`) ?? [];
-			return h('li', { id: `gap-${gap.id}`, 'data-evidence-gap': gap.kind }, [
+			return h('li', { id: gapAnchor(gap.id), 'data-evidence-gap': gap.kind }, [
 				h('strong', `${GAP_TITLES[gap.kind]}${gap.label ? ` [${gap.label}]` : ''}: `),
 				gap.reason,
 				by.length ? h('span', { class: 'ref-backlinks' }, ['Flagged at: ', ...by.flatMap((c, i) => [i ? ' ' : '', h('a', { href: `#${c.id}` }, c.text.length > 60 ? `${c.text.slice(0, 57)}…` : c.text)])]) : '',
 			]);
 		});
 		end.push(
-			{ type: 'heading', depth: 2, data: { hProperties: { id: 'evidence-gaps' } }, children: [{ type: 'text', value: 'Evidence gaps' }] } satisfies Heading,
+			{ type: 'heading', depth: 2, data: { hProperties: { id: A.evidenceGaps } }, children: [{ type: 'text', value: 'Evidence gaps' }] } satisfies Heading,
 			hastNode(h('p', 'Statements the source makes without a usable reference. They are published with a visible flag so that readers can weigh them; each needs a reference or removal after clinical review.')),
 			hastNode(h('ul', { class: 'gap-list' }, gapItems)),
 		);

@@ -1,7 +1,7 @@
 /**
  * Sätteri plugin: renders guideline pages from `content/` (see `src/lib/claims/`). Astro 7's
  * default Markdown/MDX processor is Sätteri (Rust), which runs Sätteri plugins, not remark
- * plugins; the claim check parses pages with Sätteri too (src/lib/check/parse.ts), so the tree
+ * plugins; the claim check parses pages with Sätteri too (src/lib/content/parse.ts), so the tree
  * the check analyses is the tree this plugin renders.
  *
  * Sätteri's tree is read-only to JavaScript: the plugin analyses it in its `before` hook and

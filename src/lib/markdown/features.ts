@@ -1,6 +1,6 @@
 /**
  * The Markdown features pages are written with, shared by the site's processor (astro.config.mjs)
- * and the claim check's parser (src/lib/check/parse.ts) so that both read a page the same way.
+ * and the claim check's parser (src/lib/content/parse.ts) so that both read a page the same way.
  */
 export const MARKDOWN_FEATURES = {
 	/** Tables, autolinks, strikethrough, task lists, footnotes. */

@@ -4,6 +4,8 @@
  * them. These entries add them, in the order the layout renders them. Pure; used by
  * route-middleware.ts.
  */
+import { GUIDELINE_ANCHORS as A } from '../content/anchors.ts';
+
 export interface TocEntry {
 	depth: number;
 	slug: string;
@@ -23,10 +25,10 @@ export interface GuidelineTail {
 export function guidelineTocTail(tail: GuidelineTail): TocEntry[] {
 	const entry = (slug: string, text: string): TocEntry => ({ depth: 2, slug, text, children: [] });
 	return [
-		...(tail.relatedQuestions > 0 ? [entry('related-questions', 'Related questions')] : []),
-		...(tail.changes > 0 ? [entry('changes', 'Changes')] : []),
-		entry('cite-this-page', 'Cite this page'),
-		...(tail.source ? [entry('source', 'Source')] : []),
-		...(tail.disclaimer ? [entry('disclaimer', tail.disclaimer)] : []),
+		...(tail.relatedQuestions > 0 ? [entry(A.relatedQuestions, 'Related questions')] : []),
+		...(tail.changes > 0 ? [entry(A.changes, 'Changes')] : []),
+		entry(A.citeThisPage, 'Cite this page'),
+		...(tail.source ? [entry(A.source, 'Source')] : []),
+		...(tail.disclaimer ? [entry(A.disclaimer, tail.disclaimer)] : []),
 	];
 }

@@ -12,7 +12,8 @@ import { analyzePage } from '../claims/page.ts';
 import { locate } from '../references/load.ts';
 import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
 import type { Claim, HeadingInfo } from '../claims/analyze.ts';
-import type { ClaimSummary, Finding, HeadingSummary, IndexedPage } from './types.ts';
+import type { Finding } from '../findings/finding.ts';
+import type { ClaimSummary, HeadingSummary, IndexedPage } from './types.ts';
 
 export const posix = (p: string) => p.split(sep).join('/');
 

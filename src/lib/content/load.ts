@@ -14,7 +14,8 @@ import { SettingsSchema, type Settings } from '../../schemas/settings.ts';
 import { TopicSchema } from '../../schemas/topic.ts';
 import { summarizePages } from './pages.ts';
 import { posix } from './page.ts';
-import type { ContentIndex, Finding } from './types.ts';
+import type { Finding } from '../findings/finding.ts';
+import type { ContentIndex } from './types.ts';
 
 function walk(dir: string, accept: (name: string) => boolean): string[] {
 	if (!existsSync(dir)) return [];

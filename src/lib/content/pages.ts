@@ -21,7 +21,7 @@ function analysisVersion(): string | null {
 	if (codeVersion !== undefined) return codeVersion;
 	// Next to this module when run from source (npm run check); from the project's src/ when bundled
 	// into the Astro build (the site's evidence pages then reuse what the check cached).
-	const bases = [new URL('./', import.meta.url), pathToFileURL(join(process.cwd(), 'src', 'lib', 'check', '/'))];
+	const bases = [new URL('./', import.meta.url), pathToFileURL(join(process.cwd(), 'src', 'lib', 'content', '/'))];
 	codeVersion = null;
 	for (const base of bases) {
 		try {

@@ -1,19 +1,9 @@
-/** Findings and the content index the checks run over. */
-import type { RuleId, Severity } from './rules.ts';
+/** The content index: every page, reference, topic, disclaimer and protocol, as plain data. */
+import type { Finding } from '../findings/finding.ts';
 import type { Claim, HeadingInfo, LocatedProblem } from '../claims/analyze.ts';
 import type { LoadedReference } from '../references/load.ts';
 import type { EvidenceGap } from '../../schemas/evidence-gap.ts';
 import type { Settings } from '../../schemas/settings.ts';
-
-export interface Finding {
-	rule: RuleId;
-	severity: Severity;
-	/** Path relative to the project root, e.g. content/guidelines/x/y.mdx. */
-	file: string;
-	line: number;
-	column: number;
-	message: string;
-}
 
 /** A claim as the checks see it: plain data (no syntax-tree nodes), so it can cross threads and be cached. */
 export type ClaimSummary = Pick<Claim, 'id' | 'explicit' | 'kind' | 'text' | 'section' | 'cites' | 'position'>;

@@ -1,0 +1,56 @@
+/**
+ * The anchor registry: every id the site renders besides the content's own heading and statement
+ * ids (like Starlight's `PAGE_TITLE_ID`). The layout, the table of contents, the renderer, the
+ * islands, the permalink manifest and the claim check all import these, so a statement can never
+ * take an id the page already uses (the check rejects it: rule id-duplicate).
+ */
+
+/** Fixed sections of a guideline page, in the order they are rendered. */
+export const GUIDELINE_ANCHORS = {
+	/** The bottom-line box's heading (the bottom-line statement itself has its own id). */
+	bottomLine: 'bottom-line-heading',
+	references: 'references',
+	evidenceGaps: 'evidence-gaps',
+	relatedQuestions: 'related-questions',
+	changes: 'changes',
+	citeThisPage: 'cite-this-page',
+	source: 'source',
+	/** Authors, reviewers and their declared interests (trust model). */
+	authorship: 'authorship',
+	disclaimer: 'disclaimer',
+} as const;
+
+/** Starlight's own id for the page title (`PAGE_TITLE_ID` in @astrojs/starlight/constants.ts). */
+export const PAGE_TITLE_ID = '_top';
+
+/** The reference list entry for a citation key. */
+export const referenceAnchor = (key: string) => `ref-${key}`;
+/** The evidence-gap list entry for a gap id. */
+export const gapAnchor = (id: string) => `gap-${id}`;
+/** A citation's preview tooltip (numbered in page order). */
+export const citeTipAnchor = (n: number) => `cite-tip-${n}`;
+/** A topic's section on the home page. */
+export const topicAnchor = (topic: string) => `topic-${topic}`;
+
+/** On a reference page: the list of statements citing it. */
+export const CITED_BY_ANCHOR = 'cited-by';
+
+/** Ids the calculators (islands) render inside a guideline's body. */
+export const ISLAND_ANCHORS = {
+	phaseCheckerTitle: 'phase-checker-title',
+	calculatorTitle: 'calc-title',
+} as const;
+
+/** Prefixes of generated ids on a guideline page: reference and gap entries, tooltips, islands' fields. */
+export const RESERVED_PREFIXES = ['ref-', 'gap-', 'cite-tip-', 'pc-', 'calc-'] as const;
+
+/** Every fixed id on a guideline page. */
+export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.values(GUIDELINE_ANCHORS), ...Object.values(ISLAND_ANCHORS), PAGE_TITLE_ID]);
+
+/** Why a heading or statement id cannot be used on a guideline page, or undefined when it can. */
+export function reservedReason(id: string): string | undefined {
+	if (RESERVED_IDS.has(id)) return 'is reserved for a section the page layout adds';
+	const prefix = RESERVED_PREFIXES.find((p) => id.startsWith(p));
+	if (prefix) return `starts with "${prefix}", which is reserved for ids the page layout generates`;
+	return undefined;
+}

@@ -1,0 +1,46 @@
+/**
+ * The content index for pages that list evidence across the site (evidence map, reference pages,
+ * exports, islands), built once per build from the same files and code as `npm run check`, and
+ * the evidence map computed from it once. Only published pages are in it (publication.ts), so no
+ * output built from it can show a draft.
+ */
+import { join } from 'node:path';
+import { buildIndex } from './load.ts';
+import { pagePath } from './ids.ts';
+import { isPreviewBuild, publishedIndex } from './publication.ts';
+import type { ContentIndex } from './types.ts';
+import { buildEvidenceMap, type EvidenceMap } from '../evidence-map.ts';
+
+let all: Promise<ContentIndex> | undefined;
+let cached: Promise<ContentIndex> | undefined;
+let hidden: Promise<Set<string>> | undefined;
+let map: Promise<EvidenceMap> | undefined;
+
+function fullIndex(): Promise<ContentIndex> {
+	all ??= buildIndex({ root: process.cwd(), contentDir: process.env.EH_CONTENT_DIR || join(process.cwd(), 'content') });
+	return all;
+}
+
+/** The published content of this build (drafts only in preview builds). */
+export function siteIndex(): Promise<ContentIndex> {
+	cached ??= fullIndex().then((index) => publishedIndex(index, { preview: isPreviewBuild() }));
+	return cached;
+}
+
+/**
+ * Site paths of pages that exist in content/ but are not published in this build: links to them
+ * (e.g. a related question answered by a draft) are shown as text, never as a link to nowhere.
+ */
+export function unpublishedPaths(): Promise<Set<string>> {
+	hidden ??= Promise.all([fullIndex(), siteIndex()]).then(([index, site]) => {
+		const shown = new Set(site.pages.map((page) => page.id));
+		return new Set(index.pages.filter((page) => !shown.has(page.id)).map((page) => pagePath(page.id)));
+	});
+	return hidden;
+}
+
+/** The evidence map of the whole site (age limit from content/settings.yaml). */
+export function siteEvidenceMap(): Promise<EvidenceMap> {
+	map ??= siteIndex().then((index) => buildEvidenceMap(index));
+	return map;
+}
