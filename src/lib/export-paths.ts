@@ -1,8 +1,7 @@
 /** Shared by the export endpoints: one entry per published guideline with its data. */
 import type { APIContext } from 'astro';
 import { siteIndex } from './content/site-index.ts';
-import { guidelineExport, pageCitation } from './export.ts';
-import { lastCommitDate } from './git.ts';
+import { guidelineExport } from './export.ts';
 
 export async function exportPaths(site: URL | undefined) {
 	const index = await siteIndex();
@@ -13,7 +12,8 @@ export async function exportPaths(site: URL | undefined) {
 		.filter((p) => p.type === 'guideline')
 		.map((page) => {
 			const data = guidelineExport(index, page, origin);
-			return { params: { id: page.id }, props: { data, citation: pageCitation({ id: page.id, title: String(page.frontmatter.title) }, origin, lastCommitDate(page.file)) } };
+			// What the citation downloads hold: the page first, then the references it cites.
+			return { params: { id: page.id }, props: { data, items: [data.citation, ...data.references] } };
 		});
 }
 

@@ -1,25 +1,87 @@
 /**
  * Exports of a guideline: the machine-readable JSON for teaching tools and the page's own
- * citation (for "Cite this page"), built from the claim check's index.
+ * citation (for "Cite this page" and the downloads), built from the claim check's index.
  */
 import type { ContentIndex, IndexedPage } from './content/types.ts';
 import type { GuidelineExport } from '../schemas/guideline-export.ts';
-import type { Reference } from '../schemas/reference.ts';
+import { GUIDELINE_EXPORT_VERSION } from '../schemas/guideline-export.ts';
+import type { CslItem } from '../schemas/csl-item.ts';
 import type { ReviewStatus } from '../schemas/review.ts';
+import { cslItem } from './references/csl.ts';
+import { cslDate, isoDay, pageDates, type PageDates } from './page-dates.ts';
+import { lastCommitDate } from './git.ts';
+
+/** Who the handbook's pages are by and published by (a group author: cited as one name). */
+export const PUBLISHER = 'Evidence Handbook';
+export const EDITORS = 'Evidence Handbook editors';
 
 export function pageUrl(site: string, id: string): string {
 	return new URL(`/${id}/`, site).href;
 }
 
-export function guidelineExport(index: ContentIndex, page: IndexedPage, site: string): GuidelineExport {
-	const url = pageUrl(site, page.id);
-	const keys = [...new Set(page.claims.flatMap((c) => c.cites.flatMap((x) => (x.type === 'ref' ? [x.key] : []))))];
+/** Where the exports of a guideline are, e.g. /export/guidelines/topic/page.ris. */
+export function exportPath(id: string, extension: 'json' | 'csl.json' | 'bib' | 'ris'): string {
+	return `/export/${id}.${extension}`;
+}
+
+/** The published JSON Schema of the guideline export (versioned: a new major version gets a new file). */
+export const EXPORT_SCHEMA_PATH = `/export/guideline-export.v${GUIDELINE_EXPORT_VERSION}.schema.json`;
+
+/** The page's citation key: `evidence-handbook-` + its path below guidelines/ (unique per page). */
+export function pageCitationKey(id: string): string {
+	return `evidence-handbook-${id.replace(/^guidelines\//, '').split('/').join('-')}`;
+}
+
+/**
+ * The page itself as a CSL item. Its date is the page's last change (`PageDates.modified`: git,
+ * or an explicit frontmatter date), never the build date; without one the item has no date.
+ * `accessed` is the same day: the version cited (a build must not change a citation).
+ */
+export function pageCitation(page: { id: string; title: string }, site: string, dates: PageDates): CslItem {
 	return {
-		version: 1,
+		id: pageCitationKey(page.id),
+		'citation-key': pageCitationKey(page.id),
+		type: 'webpage',
+		title: page.title,
+		author: [{ literal: EDITORS }],
+		// No container-title: it would repeat the publisher, and Vancouver would then cite the page as
+		// a part of the "Evidence Handbook" homepage, with its title after the date.
+		publisher: PUBLISHER,
+		URL: pageUrl(site, page.id),
+		...(dates.modified && { issued: cslDate(dates.modified), accessed: cslDate(dates.modified) }),
+		custom: { evidence: { kind: 'clinical-guideline', tier: 'secondary', publisher: PUBLISHER } },
+	};
+}
+
+/** The references a page cites, in first-citation order, as the CSL items every export gives. */
+export function pageReferences(index: ContentIndex, page: IndexedPage): CslItem[] {
+	const keys = [...new Set(page.claims.flatMap((c) => c.cites.flatMap((x) => (x.type === 'ref' ? [x.key] : []))))];
+	return keys.flatMap((key) => {
+		const ref = index.references.get(key);
+		if (!ref) return [];
+		// An online item's access date: when an editor last checked it against the publication
+		// (x-verified), else when its file last changed.
+		const checked = ref.data.URL ? (ref.data['x-verified']?.date ?? lastCommitDate(ref.file, index.root)) : undefined;
+		return [cslItem(ref.data, checked ? { accessed: cslDate(checked) } : {})];
+	});
+}
+
+export function guidelineExport(index: ContentIndex, page: IndexedPage, site: string, dates: PageDates = pageDates(page.frontmatter, page.file)): GuidelineExport {
+	const url = pageUrl(site, page.id);
+	const title = String(page.frontmatter.title);
+	return {
+		$schema: new URL(EXPORT_SCHEMA_PATH, site).href,
+		version: GUIDELINE_EXPORT_VERSION,
 		id: page.id,
 		url,
-		title: String(page.frontmatter.title),
+		title,
 		reviewStatus: ((page.frontmatter.review as { status?: ReviewStatus } | undefined)?.status ?? 'draft') as ReviewStatus,
+		dates: {
+			...(dates.modified && { modified: isoDay(dates.modified) }),
+			...(dates.published && { published: isoDay(dates.published) }),
+			...(dates.reviewed && { lastReviewed: isoDay(dates.reviewed) }),
+		},
+		citation: pageCitation({ id: page.id, title }, site, dates),
 		sections: page.headings.filter((h) => h.depth <= 3).map((h) => ({ id: h.id, title: h.text, url: `${url}#${h.id}` })),
 		claims: page.claims.map((c) => ({
 			id: c.id,
@@ -30,25 +92,7 @@ export function guidelineExport(index: ContentIndex, page: IndexedPage, site: st
 			references: c.cites.flatMap((x) => (x.type === 'ref' ? [x.key] : [])),
 			evidenceGaps: c.cites.flatMap((x) => (x.type === 'gap' ? [x.id] : [])),
 		})),
-		references: keys.flatMap((k) => {
-			const ref = index.references.get(k);
-			return ref ? [ref.data] : [];
-		}),
+		references: pageReferences(index, page),
 		evidenceGaps: page.gaps,
-	};
-}
-
-/** The page itself as a CSL item, for "Cite this page". */
-export function pageCitation(page: { id: string; title: string }, site: string, updated: Date | undefined): Reference {
-	const date = updated ?? new Date();
-	return {
-		id: `evidence-handbook-${page.id.split('/').at(-1)}`,
-		type: 'webpage',
-		title: page.title,
-		author: [{ literal: 'Evidence Handbook editors' }],
-		'container-title': 'Evidence Handbook',
-		URL: pageUrl(site, page.id),
-		issued: { 'date-parts': [[date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()]] },
-		'x-evidence': { kind: 'clinical-guideline', tier: 'secondary', publisher: 'Evidence Handbook' },
 	};
 }

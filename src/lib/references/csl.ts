@@ -1,6 +1,6 @@
 /**
- * Formatting references with citation-js (CSL processor citeproc-js, Vancouver style).
- * Our `x-` fields are removed before formatting: CSL tools must see plain CSL.
+ * Formatting references with citation-js (CSL processor citeproc-js, Vancouver style), and the one
+ * mapping from a reference file to the CSL item every citation tool is given (`cslItem`).
  */
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
@@ -10,29 +10,61 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import type { Root } from 'hast';
 import type { Reference } from '../../schemas/reference.ts';
+import type { CslItem } from '../../schemas/csl-item.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
-// BibTeX keys are our citation keys (lower-case words and hyphens, safe in BibTeX).
-(plugins.config.get('@bibtex') as { format: { useIdAsLabel: boolean } }).format.useIdAsLabel = true;
+// BibTeX keys are our citation keys, hyphens included (lower-case words and hyphens are valid in
+// BibTeX keys; citation-js's label check would strip the hyphens, so keys would differ from ours).
+const bibtexConfig = (plugins.config.get('@bibtex') as { format: { useIdAsLabel: boolean; checkLabel: boolean } }).format;
+bibtexConfig.useIdAsLabel = true;
+bibtexConfig.checkLabel = false;
 
-/** The reference as plain CSL-JSON (our `x-` fields dropped). */
-export function toCsl(ref: Reference): Record<string, unknown> {
-	const csl: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(ref)) if (!key.startsWith('x-')) csl[key] = value;
+/** Types whose publisher is the organisation that issues them (not a journal). */
+const ISSUED_TYPES = new Set<Reference['type']>(['report', 'book', 'chapter', 'document', 'webpage']);
+
+/**
+ * A reference file as the CSL item citation tools receive (exports, formatting):
+ * - our `x-evidence` / `x-missing` fields move under `custom`, CSL's place for data it has no
+ *   variable for (the official CSL-JSON schema rejects other unknown fields);
+ * - a report's or book's `container-title` is its series, which CSL calls `collection-title`
+ *   (given as container-title, APA formats a report as a book chapter and AMA drops the series);
+ * - reports, books, chapters, documents and web pages name their publisher (the issuing
+ *   organisation): `publisher`, else the publisher we record in `x-evidence.publisher`;
+ * - `volume` and `issue` are strings (YAML reads `volume: 72` as a number, and citeproc-js's APA
+ *   style fails on a numeric volume: "num.match is not a function").
+ */
+export function cslItem(ref: Reference, extra: { accessed?: CslItem['accessed'] } = {}): CslItem {
+	const { 'x-evidence': evidence, 'x-missing': missing, 'x-verified': verified, 'container-title': container, publisher, volume, issue, ...rest } = ref;
+	// Only CSL variables pass; an `x-` field added to the reference schema must be mapped under `custom` above.
+	const plain = Object.fromEntries(Object.entries(rest).filter(([key]) => !key.startsWith('x-'))) as typeof rest;
+	const series = ref.type === 'report' || ref.type === 'book';
+	const issuer = publisher ?? (ISSUED_TYPES.has(ref.type) ? evidence.publisher : undefined);
+	return {
+		...plain,
+		...(volume !== undefined && { volume: String(volume) }),
+		...(issue !== undefined && { issue: String(issue) }),
+		'citation-key': ref.id,
+		...(container !== undefined && (series ? { 'collection-title': container } : { 'container-title': container })),
+		...(issuer !== undefined && { publisher: issuer }),
+		...(extra.accessed && { accessed: extra.accessed }),
+		custom: {
+			evidence,
+			...(missing && { missing }),
+			...(verified && { verified: { date: verified.date.toISOString().slice(0, 10), ...(verified.by && { by: verified.by }) } }),
+		},
+	};
+}
+
+/** The item as plain CSL for a CSL processor (our `custom` data is not for formatting). */
+export function toCsl(ref: Reference | CslItem): Record<string, unknown> {
+	const item = 'custom' in ref ? ref : cslItem(ref);
+	const { custom: _custom, 'citation-key': _key, ...csl } = item;
 	return csl;
 }
 
-/**
- * Formatting is the costly part of building a page (citeproc-js takes about a millisecond an
- * entry), and the same reference is formatted for citation previews, reference lists, reference
- * pages and downloads, in two build phases that do not share memory (MDX compilation and page
- * rendering). Each distinct entry is therefore formatted once and kept in memory and on disk
- * (node_modules/.cache/evidence-csl/), keyed by the exact CSL data, the output kind and the
- * citation-js versions, so a changed reference or library is never served stale.
- */
 const memory = new Map<string, string>();
 // EH_CACHE_DIR (also Astro's cache folder) moves it, e.g. for cold-cache benchmarks.
 const diskDir = join(process.env.EH_CACHE_DIR ? resolve(process.env.EH_CACHE_DIR) : join(process.cwd(), 'node_modules', '.cache'), 'evidence-csl');
@@ -54,7 +86,8 @@ function versions(): string {
 	return libraryVersion;
 }
 
-function formatted(kind: string, csl: Record<string, unknown>, make: () => string): string {
+/** `make()`'s text for this exact data, kind and library version, made once per build and kept on disk. */
+export function formatted(kind: string, csl: Record<string, unknown>, make: () => string): string {
 	const key = createHash('sha1').update(`${versions()}\0${kind}\0${JSON.stringify(csl)}`).digest('hex');
 	let text = memory.get(key);
 	if (text !== undefined) return text;
@@ -75,7 +108,7 @@ function formatted(kind: string, csl: Record<string, unknown>, make: () => strin
 }
 
 /** Vancouver bibliography entry as HTML (the entry's inner HTML, without its number). */
-export function formatReferenceHtml(ref: Reference): string {
+export function formatReferenceHtml(ref: Reference | CslItem): string {
 	const csl = toCsl(ref);
 	return formatted('vancouver-html', csl, () => {
 		const html = new Cite(csl).format('bibliography', { format: 'html', template: 'vancouver', lang: 'en-US' }) as string;
@@ -90,7 +123,7 @@ export function formatReferenceHtml(ref: Reference): string {
  * Vancouver bibliography entry as plain text, without its number: the text of the HTML entry (the
  * same words citeproc's text output gives, without a second formatting run).
  */
-export function formatReferenceText(ref: Reference): string {
+export function formatReferenceText(ref: Reference | CslItem): string {
 	const html = formatReferenceHtml(ref);
 	let text = plainText.get(html);
 	if (text === undefined) {
@@ -114,17 +147,4 @@ export function referenceHast(html: string): Root {
 		parsed.set(html, tree);
 	}
 	return tree;
-}
-
-/**
- * BibTeX, RIS or CSL-JSON for a set of references (the "cite and export" downloads). Entries are
- * formatted one by one (and cached), then joined: BibTeX entries by a blank line, RIS records one
- * after another.
- */
-export function exportReferences(refs: readonly Reference[], format: 'bibtex' | 'ris' | 'csl-json'): string {
-	// Our citation keys become the BibTeX keys (citation-js would otherwise invent colliding ones).
-	const data = refs.map((ref) => ({ ...toCsl(ref), 'citation-key': ref.id }));
-	if (format === 'csl-json') return `${JSON.stringify(data, null, 2)}\n`;
-	const entries = data.map((entry) => formatted(format, entry, () => (new Cite(entry).format(format, { format: 'text' }) as string).replace(/^\n+|\n+$/g, '')));
-	return `${entries.join(format === 'bibtex' ? '\n\n' : '\n')}\n`;
 }

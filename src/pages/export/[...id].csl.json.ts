@@ -1,10 +1,10 @@
-/** /export/<guideline id>.csl.json: the page and its references as CSL-JSON. */
+/** /export/<guideline id>.csl.json: the page and its references as CSL-JSON (our data under `custom`). */
 import type { GetStaticPaths } from 'astro';
-import { exportReferences } from '../../lib/references/csl.ts';
+import { toCslJson } from '../../lib/references/export-formats.ts';
 import { exportPaths, type ExportContext } from '../../lib/export-paths.ts';
 
 export const getStaticPaths = (({ site }: { site?: URL }) => exportPaths(site)) as unknown as GetStaticPaths;
 
 export function GET({ props }: ExportContext): Response {
-	return new Response(exportReferences([props.citation, ...props.data.references], 'csl-json'), { headers: { 'content-type': 'application/json' } });
+	return new Response(toCslJson(props.items), { headers: { 'content-type': 'application/vnd.citationstyles.csl+json' } });
 }

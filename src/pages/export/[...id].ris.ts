@@ -1,11 +1,10 @@
-/** /export/<guideline id>.ris: the page and its references as RIS (made by citation-js). */
+/** /export/<guideline id>.ris: the page and its references as RIS (src/lib/references/export-formats.ts). */
 import type { GetStaticPaths } from 'astro';
-import { exportReferences } from '../../lib/references/csl.ts';
+import { toRis } from '../../lib/references/export-formats.ts';
 import { exportPaths, type ExportContext } from '../../lib/export-paths.ts';
 
 export const getStaticPaths = (({ site }: { site?: URL }) => exportPaths(site)) as unknown as GetStaticPaths;
 
 export function GET({ props }: ExportContext): Response {
-	const text = exportReferences([props.citation, ...props.data.references], 'ris');
-	return new Response(text, { headers: { 'content-type': 'application/x-research-info-systems' } });
+	return new Response(toRis(props.items), { headers: { 'content-type': 'application/x-research-info-systems; charset=utf-8' } });
 }
