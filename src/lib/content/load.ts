@@ -78,7 +78,7 @@ export async function buildIndex(options: LoadOptions): Promise<ContentIndex> {
 	const pages = summarizePages(root, contentDir, walk(contentDir, (n) => /\.(mdx|md)$/.test(n) && n !== 'README.md'));
 	for (const page of pages) loadFindings.push(...page.findings);
 
-	const { refs, problems } = loadReferences(join(contentDir, 'references'));
+	const { refs, problems } = loadReferences(join(contentDir, 'references'), root);
 	for (const p of problems) {
 		loadFindings.push({ rule: 'reference-invalid', severity: 'error', file: posix(relative(root, p.file)), line: p.line, column: p.column, message: p.field === '(yaml)' ? p.message : `${p.field}: ${p.message}` });
 	}

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { parseDocument, LineCounter, isMap, isScalar, type Document } from 'yaml';
 import { ReferenceSchema, type Reference } from '../../schemas/reference.ts';
+import { FileCache } from '../content/file-cache.ts';
 
 export interface LoadProblem {
 	file: string;
@@ -117,16 +118,26 @@ export function loadReferencesByKey(dir: string, keys: Iterable<string>): Map<st
 	return refs;
 }
 
-/** Loads every reference in `dir`; keys are citation keys (file names). */
-export function loadReferences(dir: string): { refs: Map<string, LoadedReference>; problems: LoadProblem[] } {
+/**
+ * Loads every reference in `dir`; keys are citation keys (file names). With `root` (the project
+ * root), what was read is kept in the persistent cache (content/file-cache.ts), so a later run
+ * re-reads only the files that changed.
+ */
+export function loadReferences(dir: string, root?: string): { refs: Map<string, LoadedReference>; problems: LoadProblem[] } {
 	const refs = new Map<string, LoadedReference>();
 	const problems: LoadProblem[] = [];
 	if (!existsSync(dir)) return { refs, problems };
+	const cache = root === undefined ? undefined : new FileCache<ReturnType<typeof loadReferenceFile>>(root, 'references', dir);
+	const files: string[] = [];
 	for (const name of readdirSync(dir).sort()) {
 		if (!/\.ya?ml$/.test(name)) continue;
-		const { ref, problems: p } = loadReferenceFile(join(dir, name));
+		const file = join(dir, name);
+		files.push(file);
+		const { ref, problems: p } = cache ? cache.get(file, () => loadReferenceFile(file)) : loadReferenceFile(file);
 		problems.push(...p);
 		if (ref) refs.set(basename(name).replace(/\.ya?ml$/, ''), ref);
 	}
+	cache?.retain(files);
+	cache?.save();
 	return { refs, problems };
 }

@@ -1,0 +1,148 @@
+/**
+ * A persistent cache of what was computed from each content file, so that `npm run check` after
+ * editing one guideline re-reads only that file, however many there are (issue: 12,000 guidelines,
+ * check ≤ 2 s). An entry is reused when the file's size and modification time are unchanged, or,
+ * when they changed, when its text hashes the same (a checkout or `touch` that changed nothing).
+ * Entries are also keyed by a version: the hash of the code that computes them, so changing the
+ * analysis or a schema never serves a stale result.
+ *
+ * Stored in a few shards (v8-serialized) so that one edit rewrites one shard, not the whole cache.
+ * Without a cache folder (EH_CHECK_CACHE=0, or bundled code whose sources are not on disk) every
+ * lookup computes.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+
+interface Entry<T> {
+	size: number;
+	mtimeMs: number;
+	hash: string;
+	value: T;
+}
+
+const SHARDS = 32;
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/** Folders whose code decides what the content index holds (relative to src/lib/content/). */
+const CODE_DIRS = ['./', '../claims/', '../references/', '../markdown/', '../../schemas/'];
+const CODE_FILES = ['../zod-messages.ts'];
+let codeVersion: string | null | undefined;
+
+/**
+ * Hash of every source file the content index is computed by, or null when the sources are not on
+ * disk (code bundled into the Astro build from elsewhere): then nothing is cached.
+ */
+export function contentCodeVersion(): string | null {
+	if (codeVersion !== undefined) return codeVersion;
+	// Next to this module when run from source (npm run check); from the project's src/ when bundled
+	// into the Astro build (the site's evidence pages then reuse what the check cached).
+	const bases = [new URL('./', import.meta.url), pathToFileURL(join(process.cwd(), 'src', 'lib', 'content', '/'))];
+	codeVersion = null;
+	for (const base of bases) {
+		try {
+			const files = [
+				...CODE_DIRS.flatMap((d) => {
+					const dir = new URL(d, base);
+					return readdirSync(dir)
+						.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+						.sort()
+						.map((f) => new URL(f, dir));
+				}),
+				...CODE_FILES.map((f) => new URL(f, base)),
+			];
+			codeVersion = sha1(files.map((f) => `${f.pathname}\0${readFileSync(f, 'utf8')}`).join('\0'));
+			break;
+		} catch {
+			// Not here: try the next place, or run without a cache.
+		}
+	}
+	return codeVersion;
+}
+
+/** The folder for caches: EH_CACHE_DIR (also Astro's cache folder), else node_modules/.cache. */
+export function cacheRoot(root: string): string {
+	return process.env.EH_CACHE_DIR ? resolve(process.env.EH_CACHE_DIR) : join(root, 'node_modules', '.cache');
+}
+
+export class FileCache<T> {
+	readonly #dir: string | undefined;
+	readonly #shards = new Map<number, Map<string, Entry<T>>>();
+	readonly #dirty = new Set<number>();
+
+	/**
+	 * @param root project root (the cache lives in its node_modules/.cache, or EH_CACHE_DIR)
+	 * @param name what is cached, e.g. "pages"
+	 * @param scope anything else the values depend on (e.g. the content folder)
+	 */
+	constructor(root: string, name: string, scope: string) {
+		const version = contentCodeVersion();
+		if (process.env.EH_CHECK_CACHE === '0' || version === null) return;
+		this.#dir = join(cacheRoot(root), 'evidence-index', `${name}-${sha1(`${version}\0${scope}`).slice(0, 16)}`);
+	}
+
+	#shardOf(file: string): number {
+		return Number.parseInt(sha1(file).slice(0, 4), 16) % SHARDS;
+	}
+
+	#shard(n: number): Map<string, Entry<T>> {
+		let shard = this.#shards.get(n);
+		if (shard) return shard;
+		shard = new Map();
+		const path = this.#dir && join(this.#dir, `${n}.v8`);
+		if (path && existsSync(path)) {
+			try {
+				shard = deserialize(readFileSync(path)) as Map<string, Entry<T>>;
+			} catch {
+				// A damaged shard is rebuilt.
+				shard = new Map();
+			}
+		}
+		this.#shards.set(n, shard);
+		return shard;
+	}
+
+	/** The value for `file`: cached when the file is unchanged, else `compute(text)` (and cached). */
+	get(file: string, compute: (text: string) => T): T {
+		if (!this.#dir) return compute(readFileSync(file, 'utf8'));
+		const n = this.#shardOf(file);
+		const shard = this.#shard(n);
+		const st = statSync(file);
+		const hit = shard.get(file);
+		if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs) return hit.value;
+		const text = readFileSync(file, 'utf8');
+		const hash = sha1(text);
+		const value = hit && hit.hash === hash ? hit.value : compute(text);
+		shard.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash, value });
+		this.#dirty.add(n);
+		return value;
+	}
+
+	/** Drops entries of files not in `keep` (deleted or renamed files), so the cache does not grow forever. */
+	retain(keep: Iterable<string>): void {
+		const wanted = new Set(keep);
+		for (const [n, shard] of this.#shards) {
+			for (const file of shard.keys()) {
+				if (!wanted.has(file)) {
+					shard.delete(file);
+					this.#dirty.add(n);
+				}
+			}
+		}
+	}
+
+	/** Writes the shards that changed (each atomically: a reader never sees half a shard). */
+	save(): void {
+		if (!this.#dir || this.#dirty.size === 0) return;
+		mkdirSync(this.#dir, { recursive: true });
+		for (const n of this.#dirty) {
+			const path = join(this.#dir, `${n}.v8`);
+			const tmp = `${path}.${process.pid}.tmp`;
+			writeFileSync(tmp, serialize(this.#shards.get(n) ?? new Map()));
+			renameSync(tmp, path);
+		}
+		this.#dirty.clear();
+	}
+}
