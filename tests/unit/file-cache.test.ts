@@ -40,7 +40,7 @@ describe('FileCache (the content index between runs)', () => {
 		writeFileSync(file, 'second!');
 		expect(run()).toEqual({ value: 'SECOND!', computed: 1 });
 	});
-	test('an edit that keeps the file's length is caught (its modification time moved)', () => {
+	test("an edit that keeps the file's length is caught (its modification time moved)", () => {
 		run();
 		writeFileSync(file, 'fixed');
 		utimesSync(file, new Date(), new Date(Date.now() + 5000));
