@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { evidence } from './src/lib/markdown/evidence-plugin.ts';
 import { inert } from './src/lib/markdown/inert.ts';
+import { provideComponents } from './src/lib/markdown/provide-components.ts';
 import { MARKDOWN_FEATURES } from './src/lib/markdown/features.ts';
 
 const root = fileURLToPath(new URL('./', import.meta.url));
@@ -33,6 +34,8 @@ export default defineConfig({
 	outDir: process.env.EH_OUT_DIR || './dist',
 	cacheDir: process.env.EH_CACHE_DIR || './node_modules/.astro',
 	vite: {
+		// Pages never import: the components they may use are provided to them (src/lib/markdown/components.ts).
+		plugins: [provideComponents({ contentDir, root })],
 		build: {
 			// Bundled component scripts stay external files (cacheable, allowed by the CSP's script-src
 			// 'self'), never inlined: the only inline scripts are Starlight's layout scripts, whose hashes

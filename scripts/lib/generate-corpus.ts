@@ -5,7 +5,7 @@
  * for a given size. The text is filler, never clinical advice.
  */
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 
 export interface CorpusOptions {
@@ -149,8 +149,6 @@ export function generateCorpus(options: CorpusOptions): CorpusStats {
 			const protocol = `protocol-${String(g + 1).padStart(5, '0')}`;
 			const ids = body.flatMap((line) => /\[#(claim-[\d-]+)\]$/.exec(line)?.[1] ?? []);
 			writeFileSync(join(dir, 'protocols', `${protocol}.yaml`), protocolFor(options.repoRoot, `guidelines/${topic}/${slug}`, ids));
-			const component = relative(dirname(file), join(options.repoRoot, 'src', 'components', 'islands', 'Islands.astro'));
-			frontmatter.push(`import Islands from '${component}';`, '', '');
 			body.push('## Apply the protocol [#apply-the-protocol]', '', `<Islands protocol="${protocol}" />`, '');
 		}
 		writeFileSync(file, `${frontmatter.join('\n')}${body.join('\n')}\n`);

@@ -226,6 +226,37 @@ describe('one case per rule', () => {
 		expect(early.list).toEqual([]);
 	});
 
+	test('mdx-import: a page imports nothing', async () => {
+		const { root, list } = await findings('mdx-import');
+		expect(list).toEqual([`mdx-import ${PAGE}:${lineOf(root, PAGE, 'import fs')} "import fs from 'node:fs';": a page cannot import or export code (it would run when the site is built).`]);
+	});
+
+	test('mdx-expression: {code} is refused, a {/* comment */} is not', async () => {
+		const { root, list } = await findings('mdx-expression');
+		expect(list).toEqual([`mdx-expression ${PAGE}:${lineOf(root, PAGE, 'The file says')} {fs.readFileSync('/etc/passwd', 'utf8')} is code, not text: a page cannot compute what it shows.`]);
+	});
+
+	test('mdx-element-forbidden: uncited text in a raw <div> is refused', async () => {
+		const { root, list } = await findings('mdx-element-forbidden');
+		expect(list).toEqual([`mdx-element-forbidden ${PAGE}:${lineOf(root, PAGE, '<div>')} <div> is not allowed in a page: write the text as a paragraph (a blank line before and after).`]);
+	});
+
+	test('mdx-prop-forbidden: a value outside the allowed set and an event handler', async () => {
+		const { root, list } = await findings('mdx-prop-forbidden');
+		const line = lineOf(root, PAGE, '<Aside');
+		expect(list).toEqual([
+			`mdx-prop-forbidden ${PAGE}:${line} type="warning" on <Aside> is not one of "note", "tip", "caution", "danger".`,
+			`mdx-prop-forbidden ${PAGE}:${line} onClick on <Aside> is an event handler (it runs script); pages cannot run script.`,
+		]);
+	});
+
+	test('url-unsafe: a javascript: link', async () => {
+		const { root, list } = await findings('url-unsafe');
+		expect(list).toEqual([
+			`url-unsafe ${PAGE}:${lineOf(root, PAGE, 'javascript:')} The link address "javascript:alert(1)" uses the javascript: scheme, which can run script or embed a document; link to an https:// address or a page path.`,
+		]);
+	});
+
 	test('every rule in the catalogue is found by at least one fixture case above', () => {
 		expect(RULE_LIST.map((r) => r.id).filter((id) => !observed.has(id))).toEqual([]);
 	});

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isScalar } from 'yaml';
 import type { Root, Yaml } from 'mdast';
-import { parsePage } from './parse.ts';
+import { parseMarkdown, parsePage } from './parse.ts';
+import { languageProblems } from './language.ts';
 import { analyzePage } from '../claims/page.ts';
 import { locate } from '../references/load.ts';
 import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
@@ -42,6 +43,8 @@ export function summarizePage(root: string, contentDir: string, file: string, te
 		findings.push({ rule: 'mdx-invalid', severity: 'error', file: rel, line, column, message: `This page is not valid MDX, so it cannot be built: ${reason}` });
 		return { id: entryId(contentDir, file), file: rel, type: 'unknown', frontmatter: {}, lines: {}, headings: [], claims: [], problems: [], gaps: [], findings };
 	}
+	// The closed language: anything that is code, or markup outside the allowlist, is a finding.
+	for (const p of languageProblems(tree)) findings.push({ rule: p.rule, severity: 'error', file: rel, line: p.line, column: p.column, message: p.message });
 	const yamlNode = tree.children.find((n): n is Yaml => n.type === 'yaml');
 	const frontmatter: Record<string, unknown> = {};
 	const lines: Record<string, number> = {};
@@ -73,6 +76,12 @@ export function summarizePage(root: string, contentDir: string, file: string, te
 					if (isMap(item)) for (const sub of item.items) if (isScalar(sub.key)) record(['evidenceGaps', i, String(sub.key.value)]);
 				});
 			}
+		}
+	}
+	// The bottom line is Markdown from the frontmatter: the same closed language, reported at its line.
+	if (typeof frontmatter.bottomLine === 'string') {
+		for (const p of languageProblems(parseMarkdown(frontmatter.bottomLine))) {
+			findings.push({ rule: p.rule, severity: 'error', file: rel, line: lines.bottomLine ?? 1, column: 1, message: `bottomLine: ${p.message}` });
 		}
 	}
 	const type = frontmatter.type === 'guideline' ? 'guideline' : frontmatter.type === 'page' ? 'page' : 'unknown';

@@ -18,7 +18,37 @@ const rules = [
 		id: 'mdx-invalid',
 		severity: 'error',
 		summary: 'Every page parses as MDX (Astro could not build it otherwise).',
-		hint: 'Fix the syntax at the line shown. In MDX "<", "{" and "}" start code: write \\<, \\{ or \\} for the characters themselves; leave a blank line after import lines.',
+		hint: 'Fix the syntax at the line shown. In MDX "<", "{" and "}" start code: write \\<, \\{ or \\} for the characters themselves.',
+	},
+	{
+		id: 'mdx-import',
+		severity: 'error',
+		summary: 'Pages import and export nothing: they are content, not code (components are provided by the site).',
+		hint: 'Delete the import/export line. The components pages may use (CONTRIBUTING.md, "Components") need no import; anything else needs a developer to add it to src/lib/markdown/components.ts.',
+	},
+	{
+		id: 'mdx-expression',
+		severity: 'error',
+		summary: 'Pages hold no {expressions} (code that runs when the site is built); MDX comments {/* … */} are allowed.',
+		hint: 'Write the text or number itself. For a literal brace write \\{ or \\}; for a note to other editors write {/* comment */}.',
+	},
+	{
+		id: 'mdx-element-forbidden',
+		severity: 'error',
+		summary: 'Pages use Markdown and the allowed components only: no raw HTML or other JSX elements (<div>, <p>, <iframe>, <object>, <script> …).',
+		hint: 'Write it in Markdown (paragraphs, **bold**, lists, tables, > quotations, :::note callouts) or use an allowed component (CONTRIBUTING.md, "Components").',
+	},
+	{
+		id: 'mdx-prop-forbidden',
+		severity: 'error',
+		summary: 'Components get only their allowed props, as literal values from the allowed set; no event handlers (on*), no spread or computed props.',
+		hint: 'Use the props CONTRIBUTING.md lists for the component, written as name="value"; delete any on… handler or {…} value.',
+	},
+	{
+		id: 'url-unsafe',
+		severity: 'error',
+		summary: 'No link, image or prop uses a script-capable URL (javascript:, vbscript:, data:, file:).',
+		hint: 'Link to an https:// address or a site path (/guidelines/…); put images in public/ and link to them by path.',
 	},
 	{
 		id: 'claim-uncited',

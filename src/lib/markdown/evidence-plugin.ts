@@ -15,6 +15,7 @@ import { renderGuideline } from '../claims/render.ts';
 import { stripMarkers } from '../claims/markers.ts';
 import { mergeProps, textNodes, type Props, type TreeEditor } from '../claims/editor.ts';
 import { inertTree } from './inert.ts';
+import { languageProblems } from '../content/language.ts';
 import { loadReferencesByKey } from '../references/load.ts';
 import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
 
@@ -49,12 +50,20 @@ function satteriEditor(root: Root, ctx: Context): TreeEditor & { flush(): void }
 	};
 }
 
-function evidencePlugin(options: EvidencePluginOptions): MdastPluginDefinition {
+function evidencePlugin(options: EvidencePluginOptions, file: string): MdastPluginDefinition {
 	return {
 		name: 'evidence-handbook-claims',
 		options: { position: true },
 		before(tree, ctx) {
 			const root = tree as Root;
+			// Content is data, not code: an MDX page outside the closed language is never rendered, even
+			// when the claim check was skipped (astro dev, a bare astro build); the error stops the build.
+			// (A Markdown page cannot hold code: its raw HTML is shown as text by the inert plugin, and
+			// Astro would only log an error for it and publish the page empty.)
+			const refused = file.endsWith('.mdx') ? languageProblems(root).filter((p) => p.rule !== 'url-unsafe') : [];
+			if (refused.length) {
+				throw new Error(`${file}: this page holds code or markup pages may not use, so it is not rendered (npm run check explains each):\n${refused.map((p) => `  ${p.line}:${p.column} ${p.message} [${p.rule}]`).join('\n')}`);
+			}
 			const frontmatter = ((ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {}) as Record<string, unknown>;
 			const analysis = analyzePage(root, frontmatter);
 			const editor = satteriEditor(root, ctx);
@@ -84,6 +93,6 @@ function evidencePlugin(options: EvidencePluginOptions): MdastPluginDefinition {
 
 /** The plugin entry for `satteri({ mdastPlugins })`: only files under the content folder are rendered. */
 export function evidence(options: EvidencePluginOptions): MdastPluginEntry {
-	return ({ fileURL }) => (fileURL && fileURLToPath(fileURL).startsWith(options.contentDir) ? evidencePlugin(options) : undefined);
+	return ({ fileURL }) => (fileURL && fileURLToPath(fileURL).startsWith(options.contentDir) ? evidencePlugin(options, fileURLToPath(fileURL)) : undefined);
 }
 
