@@ -5,16 +5,17 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { evidence } from './src/lib/markdown/evidence-plugin.ts';
 import { inert } from './src/lib/markdown/inert.ts';
 import { provideComponents } from './src/lib/markdown/provide-components.ts';
 import { MARKDOWN_FEATURES } from './src/lib/markdown/features.ts';
+import { astroCacheDir, contentDir as contentFolder, outDir } from './src/lib/paths.ts';
 
 const root = fileURLToPath(new URL('./', import.meta.url));
 // The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks).
-const contentDir = `${resolve(process.env.EH_CONTENT_DIR || join(root, 'content'))}/`;
+const contentDir = `${contentFolder(root)}/`;
 const contentDirFromRoot = relative(root, contentDir);
 
 // The sidebar: one collapsed group per topic, in topic order (content/topics.yaml). Grouping keeps
@@ -31,8 +32,8 @@ export default defineConfig({
 	redirects,
 	site: 'https://evidence-handbook.example',
 	// Overridable so that benchmarks and parallel test runs build into their own folders.
-	outDir: process.env.EH_OUT_DIR || './dist',
-	cacheDir: process.env.EH_CACHE_DIR || './node_modules/.astro',
+	outDir: outDir(root),
+	cacheDir: astroCacheDir(root),
 	vite: {
 		// Pages never import: the components they may use are provided to them (src/lib/markdown/components.ts).
 		plugins: [provideComponents({ contentDir, root })],

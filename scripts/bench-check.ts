@@ -6,18 +6,24 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { generateCorpus } from './lib/generate-corpus.ts';
 import { runCheck } from '../src/lib/check/run.ts';
+import { cli, fail, integerOption } from './lib/cli.ts';
 
-const { values } = parseArgs({
+const usage = 'npm run bench:check -- [--pages 1000] [--claims 20] [--references 2000]';
+const { values } = cli(usage, {
 	options: { pages: { type: 'string', default: '1000' }, claims: { type: 'string', default: '20' }, references: { type: 'string', default: '2000' } },
 });
 const root = mkdtempSync(join(tmpdir(), 'eh-bench-check-'));
-const stats = generateCorpus({ dir: join(root, 'content'), guidelines: Number(values.pages), claimsPerGuideline: Number(values.claims), references: Number(values.references) });
+const stats = generateCorpus({
+	dir: join(root, 'content'),
+	guidelines: integerOption('pages', values.pages, 1, usage),
+	claimsPerGuideline: integerOption('claims', values.claims, 1, usage),
+	references: integerOption('references', values.references, 1, usage),
+});
 
-// Cold: nothing cached, every page parsed (in worker threads). Then the same command again, warm:
+// Cold: nothing cached, every page parsed. Then the same command again, warm:
 // unchanged pages come from the content-addressed cache, as on an editor's second run.
 const time = () => {
 	const t = performance.now();
@@ -37,7 +43,4 @@ console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, 
 console.log(`npm run check, cold (whole command, every page parsed, exit ${cold.status}): ${cold.seconds.toFixed(2)} s  — target < 2 s: ${cold.seconds < 2 ? 'met' : 'NOT met'}`);
 console.log(`npm run check, warm (unchanged pages from cache, exit ${warm.status}): ${warm.seconds.toFixed(2)} s`);
 console.log(`Check in-process, warm (index + checks): ${inProcess.toFixed(2)} s`);
-if (errors.length) {
-	console.error(`The generated corpus should pass but has ${errors.length} errors, e.g. ${errors[0]?.rule}: ${errors[0]?.message}`);
-	process.exit(1);
-}
+if (errors.length) fail(`The generated corpus should pass but has ${errors.length} errors, e.g. ${errors[0]?.rule}: ${errors[0]?.message}`);

@@ -12,12 +12,13 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateCorpus } from './lib/generate-corpus.ts';
 import { defaultStarlightSite } from './lib/default-starlight.ts';
 import { astroPhases, runMeasured, type Measured } from './lib/measure.ts';
+import { cli, fail, integerOption } from './lib/cli.ts';
 
-const { values } = parseArgs({
+const usage = 'npm run bench -- [--pages 1000] [--claims 20] [--references N] [--islands-every 10] [--no-baseline] [--json FILE] [--keep]';
+const { values } = cli(usage, {
 	options: {
 		pages: { type: 'string', default: '1000' },
 		claims: { type: 'string', default: '20' },
@@ -28,16 +29,12 @@ const { values } = parseArgs({
 		keep: { type: 'boolean', default: false },
 	},
 });
-const pages = Number(values.pages);
-if (!Number.isInteger(pages) || pages < 1) {
-	console.error(`--pages must be a positive whole number (got "${values.pages}").`);
-	process.exit(2);
-}
+const pages = integerOption('pages', values.pages, 1, usage);
 const work = mkdtempSync(join(tmpdir(), 'eh-bench-'));
 const corpus = join(work, 'content');
 const repo = resolve(import.meta.dirname, '..');
 const generated = performance.now();
-const stats = generateCorpus({ dir: corpus, guidelines: pages, claimsPerGuideline: Number(values.claims), references: Number(values.references ?? pages), repoRoot: repo, islandsEvery: Number(values['islands-every']) });
+const stats = generateCorpus({ dir: corpus, guidelines: pages, claimsPerGuideline: integerOption('claims', values.claims, 1, usage), references: values.references === undefined ? pages : integerOption('references', values.references, 1, usage), repoRoot: repo, islandsEvery: integerOption('islands-every', values['islands-every'], 1, usage) });
 writeFileSync(join(corpus, 'index.mdx'), '---\ntype: page\ntitle: Benchmark home\n---\n\nGenerated benchmark corpus.\n');
 console.log(`Corpus generated in ${((performance.now() - generated) / 1000).toFixed(1)} s: ${work}`);
 
@@ -45,10 +42,7 @@ const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'producti
 
 async function run(label: string, cmd: string, args: string[], cwd: string, extra: Record<string, string> = {}): Promise<Measured> {
 	const r = await runMeasured(cmd, args, { cwd, env: { ...env, ...extra } });
-	if (r.status !== 0) {
-		console.error(`✘ ${label} failed (exit ${r.status}):\n${(r.stderr || r.stdout).slice(-4000)}`);
-		process.exit(1);
-	}
+	if (r.status !== 0) fail(`${label} failed (exit ${r.status}):\n${(r.stderr || r.stdout).slice(-4000)}`);
 	console.log(`  ${label}: ${r.seconds.toFixed(1)} s, peak memory ${gib(r.peakTreeBytes)} (largest process ${gib(r.peakProcessBytes)})`);
 	return r;
 }

@@ -3,6 +3,9 @@
  * broken claim or a removed permalink stops the build before anything is published.
  */
 import { spawnSync } from 'node:child_process';
+import { cli, fail } from './lib/cli.ts';
+
+cli('npm run build', {});
 
 const steps: { name: string; command: string[] }[] = [
 	// Steps are added by the features that need them (claim check, permalink check, CSP, …).
@@ -16,9 +19,6 @@ for (const step of steps) {
 	const started = performance.now();
 	const [cmd, ...args] = step.command;
 	const result = spawnSync(cmd!, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-	if (result.status !== 0) {
-		console.error(`\n✘ Build stopped: "${step.name}" failed (exit ${result.status ?? result.signal}). Fix the errors above and run npm run build again.`);
-		process.exit(result.status ?? 1);
-	}
+	if (result.status !== 0) fail(`Build stopped: "${step.name}" failed (exit ${result.status ?? result.signal}). Fix the errors above and run npm run build again.`);
 	console.log(`✔ ${step.name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }

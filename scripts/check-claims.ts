@@ -11,30 +11,24 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { runCheck } from '../src/lib/check/run.ts';
 import { exitCode, formatGithub, formatJson, formatText } from '../src/lib/check/report.ts';
+import { contentDir as contentFolder } from '../src/lib/paths.ts';
+import { cli, usageError } from './lib/cli.ts';
 
-let values;
-try {
-	({ values } = parseArgs({
-		options: {
-			strict: { type: 'boolean', default: false },
-			json: { type: 'boolean', default: false },
-			content: { type: 'string' },
-			root: { type: 'string' },
-		},
-	}));
-} catch (error) {
-	console.error(`${(error as Error).message}\nUsage: npm run check -- [--strict] [--json] [--content <dir>]`);
-	process.exit(2);
-}
+const { values } = cli('npm run check -- [--strict] [--json] [--content <dir>] [--root <dir>]', {
+	options: {
+		strict: { type: 'boolean', default: false },
+		json: { type: 'boolean', default: false },
+		content: { type: 'string' },
+		root: { type: 'string' },
+	},
+});
 
 const root = resolve(values.root ?? process.cwd());
-const contentDir = resolve(values.content ?? join(root, 'content'));
+const contentDir = values.content ? resolve(values.content) : contentFolder(root);
 if (!existsSync(join(contentDir, 'guidelines'))) {
-	console.error(`✘ ${contentDir} is not a content folder (it has no guidelines/ folder). Run from the project root, or pass --content <dir>.`);
-	process.exit(2);
+	usageError(`${contentDir} is not a content folder (it has no guidelines/ folder). Run from the project root, or pass --content <dir>.`);
 }
 const result = await runCheck({ root, contentDir });
 if (values.json) console.log(formatJson(result, values.strict));

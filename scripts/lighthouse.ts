@@ -9,17 +9,17 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import sirv from 'sirv';
 import compression from 'compression';
+import { outDir } from '../src/lib/paths.ts';
+import { cli, usageError } from './lib/cli.ts';
 
-const { values } = parseArgs({ options: { path: { type: 'string', default: '/guidelines/running-injuries/runner-medial-thigh-knee-pain/' }, json: { type: 'string' }, 'no-gzip': { type: 'boolean', default: false } } });
-const dist = resolve(process.env.EH_OUT_DIR || 'dist');
-if (!existsSync(join(dist, 'index.html'))) {
-	console.error(`No built site in ${dist}: run npm run build first.`);
-	process.exit(2);
-}
+const { values } = cli('npm run bench:lighthouse -- [--path /site/path/] [--json FILE] [--no-gzip]', {
+	options: { path: { type: 'string', default: '/guidelines/running-injuries/runner-medial-thigh-knee-pain/' }, json: { type: 'string' }, 'no-gzip': { type: 'boolean', default: false } },
+});
+const dist = outDir();
+if (!existsSync(join(dist, 'index.html'))) usageError(`No built site in ${dist}: run npm run build first.`);
 // Serve like a static host would: with the _headers file's headers (CSP etc.) and gzip, which every
 // static host applies to HTML, CSS and JS.
 const headers = Object.fromEntries(

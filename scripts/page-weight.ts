@@ -12,6 +12,8 @@ import { gzipSync } from 'node:zlib';
 import { init, parse as parseImports } from 'es-module-lexer';
 import { parse } from 'node-html-parser';
 import { defaultStarlightSite } from './lib/default-starlight.ts';
+import { outDir } from '../src/lib/paths.ts';
+import { cli, usageError } from './lib/cli.ts';
 
 interface Weight {
 	html: [number, number];
@@ -52,7 +54,8 @@ export async function pageWeight(dist: string, pagePath: string): Promise<Weight
 const kb = ([raw, gz]: [number, number]) => `${(raw / 1024).toFixed(1)} KB (${(gz / 1024).toFixed(1)} KB gz)`;
 
 if (import.meta.main) {
-	const args = process.argv.slice(2);
+	const usage = 'npm run bench:page-weight [-- <dist-dir> <page-path> [<dist-dir> <page-path> …]]';
+	const args = cli(usage, { allowPositionals: true }).positionals;
 	const report = async (dist: string, page: string, label = `${dist}/${page}`) => {
 		const w = await pageWeight(dist, page);
 		const total = add(add(w.html, w.css), w.js);
@@ -61,12 +64,9 @@ if (import.meta.main) {
 	};
 	if (args.length === 0) {
 		const repo = resolve(import.meta.dirname, '..');
-		const dist = resolve(process.env.EH_OUT_DIR || join(repo, 'dist'));
+		const dist = outDir(repo);
 		const page = 'guidelines/running-injuries/runner-medial-thigh-knee-pain/';
-		if (!existsSync(join(dist, page, 'index.html'))) {
-			console.error(`No built guideline in ${dist}: run npm run build first.`);
-			process.exit(2);
-		}
+		if (!existsSync(join(dist, page, 'index.html'))) usageError(`No built guideline in ${dist}: run npm run build first.`);
 		const site = defaultStarlightSite(repo, 'page-weight', join(repo, 'content', 'guidelines'));
 		try {
 			site.build();
@@ -77,8 +77,7 @@ if (import.meta.main) {
 			site.remove();
 		}
 	} else if (args.length % 2) {
-		console.error('Usage: npm run bench:page-weight [-- <dist-dir> <page-path> [<dist-dir> <page-path> …]]');
-		process.exit(2);
+		usageError('Give pairs of a built site folder and a page path.', usage);
 	} else {
 		for (let i = 0; i < args.length; i += 2) await report(args[i]!, args[i + 1]!);
 	}

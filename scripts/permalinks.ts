@@ -8,14 +8,13 @@ import { join, resolve } from 'node:path';
 import { buildIndex } from '../src/lib/content/load.ts';
 import { comparePermalinks, currentPermalinks, type Manifest } from '../src/lib/permalinks.ts';
 import { pagePath } from '../src/lib/content/ids.ts';
+import { cli, usageError } from './lib/cli.ts';
 
-const mode = process.argv[2];
-if (mode !== 'check' && mode !== 'update') {
-	console.error('Usage: node scripts/permalinks.ts check|update [--root <dir>]');
-	process.exit(2);
-}
-const rootArg = process.argv.indexOf('--root');
-const root = resolve(rootArg > 0 ? process.argv[rootArg + 1]! : process.cwd());
+const usage = 'node scripts/permalinks.ts check|update [--root <dir>]';
+const { values, positionals } = cli(usage, { options: { root: { type: 'string' } }, allowPositionals: true });
+const mode = positionals[0];
+if (mode !== 'check' && mode !== 'update') usageError(`Say what to do: check or update (got "${mode ?? ''}").`, usage);
+const root = resolve(values.root ?? process.cwd());
 const manifestFile = join(root, 'permalinks', 'manifest.json');
 const redirectsFile = join(root, 'permalinks', 'redirects.json');
 

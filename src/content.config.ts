@@ -12,9 +12,10 @@ import { TopicSchema } from './schemas/topic.ts';
 import { DisclaimerSchema } from './schemas/disclaimer.ts';
 import { ProtocolSchema } from './schemas/protocol.ts';
 import { isPreviewBuild, publication } from './lib/content/publication.ts';
+import { contentDir as contentFolder } from './lib/paths.ts';
 
 /** The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks). */
-const contentDir = process.env.EH_CONTENT_DIR || './content';
+const contentDir = contentFolder();
 /** Preview builds (EH_PREVIEW=1, astro dev) show drafts, with a banner; production builds leave them out. */
 const preview = isPreviewBuild();
 

@@ -1,8 +1,8 @@
 /** Every built page, one per page type first, discovered from the build output the server serves. */
 import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { outDir } from '../../src/lib/paths.ts';
 
-const dist = resolve(process.env.EH_OUT_DIR || 'dist');
+const dist = outDir();
 
 /** URL paths of every built page (`/`, `/guidelines/…/`, `/404.html`, …). */
 export function allPagePaths(): string[] {

@@ -6,10 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sirv from 'sirv';
 import type { TestProject } from 'vitest/node';
 import { buildEnv } from './env.ts';
+import { outDir } from '../../src/lib/paths.ts';
 
 async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -48,7 +49,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], env });
 		if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status}).`);
 	}
-	const dist = resolve(process.env.EH_OUT_DIR || 'dist');
+	const dist = outDir();
 	const serve = sirv(dist, { dev: false, etag: true, extensions: ['html'] });
 	const notFound = readFileSync(join(dist, '404.html'));
 	const server = createHttpServer((req, res) =>

@@ -1,9 +1,10 @@
 /** Where the built site is (EH_OUT_DIR lets parallel runs use their own folder), and HTML loading. */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { outDir } from '../../src/lib/paths.ts';
 import { parse, type HTMLElement } from 'node-html-parser';
 
-export const distDir = resolve(process.env.EH_OUT_DIR || 'dist');
+export const distDir = outDir();
 
 /** Parsed HTML of a built page, e.g. `builtPage('guidelines/running-injuries/runner-medial-thigh-knee-pain/')`. */
 export function builtPage(path: string): HTMLElement {

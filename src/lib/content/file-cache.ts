@@ -12,7 +12,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { cacheDir } from '../paths.ts';
 import { pathToFileURL } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 
@@ -62,10 +63,6 @@ export function contentCodeVersion(): string | null {
 	return codeVersion;
 }
 
-/** The folder for caches: EH_CACHE_DIR (also Astro's cache folder), else node_modules/.cache. */
-export function cacheRoot(root: string): string {
-	return process.env.EH_CACHE_DIR ? resolve(process.env.EH_CACHE_DIR) : join(root, 'node_modules', '.cache');
-}
 
 export class FileCache<T> {
 	readonly #dir: string | undefined;
@@ -80,7 +77,7 @@ export class FileCache<T> {
 	constructor(root: string, name: string, scope: string) {
 		const version = contentCodeVersion();
 		if (process.env.EH_CHECK_CACHE === '0' || version === null) return;
-		this.#dir = join(cacheRoot(root), 'evidence-index', `${name}-${sha1(`${version}\0${scope}`).slice(0, 16)}`);
+		this.#dir = join(cacheDir('evidence-index', root), `${name}-${sha1(`${version}\0${scope}`).slice(0, 16)}`);
 	}
 
 	#shardOf(file: string): number {

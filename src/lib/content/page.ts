@@ -1,7 +1,6 @@
 /**
  * Reads one page into the plain data the checks need: frontmatter with line numbers, headings,
- * claims and marker problems. Pure apart from reading the file; safe to run in a worker thread and
- * to cache by content.
+ * claims and marker problems. Pure apart from reading the file; safe to cache by content.
  */
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';

@@ -4,7 +4,7 @@
  * the evidence map computed from it once. Only published pages are in it (publication.ts), so no
  * output built from it can show a draft.
  */
-import { join } from 'node:path';
+import { contentDir } from '../paths.ts';
 import { buildIndex } from './load.ts';
 import { pagePath } from './ids.ts';
 import { isPreviewBuild, publishedIndex } from './publication.ts';
@@ -17,7 +17,7 @@ let hidden: Promise<Set<string>> | undefined;
 let map: Promise<EvidenceMap> | undefined;
 
 function fullIndex(): Promise<ContentIndex> {
-	all ??= buildIndex({ root: process.cwd(), contentDir: process.env.EH_CONTENT_DIR || join(process.cwd(), 'content') });
+	all ??= buildIndex({ root: process.cwd(), contentDir: contentDir() });
 	return all;
 }
 

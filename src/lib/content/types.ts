@@ -5,7 +5,7 @@ import type { LoadedReference } from '../references/load.ts';
 import type { EvidenceGap } from '../../schemas/evidence-gap.ts';
 import type { Settings } from '../../schemas/settings.ts';
 
-/** A claim as the checks see it: plain data (no syntax-tree nodes), so it can cross threads and be cached. */
+/** A claim as the checks see it: plain data (no syntax-tree nodes), so it can be cached as JSON. */
 export type ClaimSummary = Pick<Claim, 'id' | 'explicit' | 'kind' | 'text' | 'section' | 'cites' | 'position'>;
 export type HeadingSummary = Pick<HeadingInfo, 'id' | 'explicit' | 'depth' | 'text' | 'position'>;
 

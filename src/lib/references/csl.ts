@@ -14,7 +14,8 @@ import type { CslItem } from '../../schemas/csl-item.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { cacheDir } from '../paths.ts';
 
 // BibTeX keys are our citation keys, hyphens included (lower-case words and hyphens are valid in
 // BibTeX keys; citation-js's label check would strip the hyphens, so keys would differ from ours).
@@ -67,7 +68,7 @@ export function toCsl(ref: Reference | CslItem): Record<string, unknown> {
 
 const memory = new Map<string, string>();
 // EH_CACHE_DIR (also Astro's cache folder) moves it, e.g. for cold-cache benchmarks.
-const diskDir = join(process.env.EH_CACHE_DIR ? resolve(process.env.EH_CACHE_DIR) : join(process.cwd(), 'node_modules', '.cache'), 'evidence-csl');
+const diskDir = cacheDir('evidence-csl');
 let libraryVersion: string | undefined;
 
 function versions(): string {

@@ -1,0 +1,31 @@
+/**
+ * The project's folders, each moved by one environment variable so tests, benchmarks and
+ * parallel runs can use their own: content (EH_CONTENT_DIR), build output (EH_OUT_DIR) and caches
+ * (EH_CACHE_DIR). The Astro config, the site, the scripts and the tests all resolve them here.
+ */
+import { join, resolve } from 'node:path';
+
+/** The content folder: EH_CONTENT_DIR, default <root>/content. */
+export function contentDir(root = process.cwd()): string {
+	return resolve(root, process.env.EH_CONTENT_DIR || 'content');
+}
+
+/** The built site: EH_OUT_DIR, default <root>/dist. */
+export function outDir(root = process.cwd()): string {
+	return resolve(root, process.env.EH_OUT_DIR || 'dist');
+}
+
+/** Astro's own cache: EH_CACHE_DIR, default <root>/node_modules/.astro. */
+export function astroCacheDir(root = process.cwd()): string {
+	return resolve(root, process.env.EH_CACHE_DIR || join('node_modules', '.astro'));
+}
+
+/** The folder for our caches: EH_CACHE_DIR (also Astro's cache folder), else <root>/node_modules/.cache. */
+export function cacheRoot(root = process.cwd()): string {
+	return process.env.EH_CACHE_DIR ? resolve(process.env.EH_CACHE_DIR) : join(root, 'node_modules', '.cache');
+}
+
+/** One of our caches (content index, formatted references): <cacheRoot>/<name>. */
+export function cacheDir(name: string, root = process.cwd()): string {
+	return join(cacheRoot(root), name);
+}
