@@ -75,6 +75,11 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		return text;
 	};
 
+	/** Reader-facing kinds of the references a statement cites (the per-statement "evidence" search filter). */
+	const evidenceKinds = (claim: Claim): string[] => [
+		...new Set(claim.cites.flatMap((c) => (c.type === 'ref' && input.refs.has(c.key) ? [describeKind(input.refs.get(c.key)!.data['x-evidence'].kind)] : []))),
+	];
+
 	let tip = 0;
 	const citeGroup = (claim: Claim, items: CiteItem[]): PhrasingContent => {
 		const parts: ElementContent[] = [];
@@ -110,7 +115,9 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 				);
 			}
 		});
-		return inlineHast(h('sup', { class: 'citations' }, parts));
+		// Citation numbers and their screen-reader text are not words of the statement: left out of the
+		// search index (otherwise "hills" + "Reference 6" is indexed as "hillsReference").
+		return inlineHast(h('sup', { class: 'citations', 'data-pagefind-ignore': '' }, parts));
 	};
 
 	// Marker text nodes are rewritten: markers become citation links, ids disappear.
@@ -162,6 +169,8 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		// An id plus data-pagefind-title makes the statement its own search result (Pagefind sub-result).
 		const title = claim.text.length > 90 ? `${claim.text.slice(0, 87)}…` : claim.text;
 		const props: Record<string, unknown> = { id: claim.id, 'data-claim': claim.kind, 'data-pagefind-title': title };
+		const kinds = evidenceKinds(claim);
+		if (kinds.length) props['data-evidence'] = kinds.join('/');
 		const gapsCited = claim.cites.filter((c) => c.type === 'gap');
 		if (gapsCited.length) props['data-evidence-gap'] = gapsCited.map((g) => (g.type === 'gap' ? g.id : '')).join(' ');
 		if (claim.kind === 'heading') {
@@ -186,7 +195,7 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		const flags = gaps.map((g) => {
 			const gap = gapById.get(g.id);
 			return hastNode(
-				h('p', { class: 'evidence-flag', 'data-evidence-gap': g.id }, [
+				h('p', { class: 'evidence-flag', 'data-evidence-gap': g.id, 'data-pagefind-ignore': '' }, [
 					h('strong', `${gap ? GAP_TITLES[gap.kind] : 'Unknown evidence gap'}: `),
 					gap?.reason ?? '',
 					' ',
@@ -239,9 +248,16 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 			h('span', { class: 'ref-backlinks' }, [h('a', { href: `/references/${key}/` }, 'Every statement in the handbook citing this reference')]),
 		]);
 	});
+	// The reference list is searched on each reference's own page, not here (data-pagefind-ignore
+	// keeps its filters). Search reads each statement's evidence kinds from this page metadata
+	// ("id=Kind/Kind;…"), so the evidence filter applies per statement, not per page.
+	const byStatement = claims
+		.filter((c) => c.kind !== 'heading')
+		.map((c) => `${c.id}=${evidenceKinds(c).join('/')}`)
+		.join(';');
 	const end: RootContent[] = [
-		{ type: 'heading', depth: 2, data: { hProperties: { id: A.references } }, children: [{ type: 'text', value: 'References' }] } satisfies Heading,
-		hastNode(h('ol', { class: 'reference-list' }, items)),
+		{ type: 'heading', depth: 2, data: { hProperties: { id: A.references, 'data-pagefind-ignore': '' } }, children: [{ type: 'text', value: 'References' }] } satisfies Heading,
+		hastNode(h('ol', { class: 'reference-list', 'data-pagefind-ignore': '', 'data-pagefind-meta': `statement-evidence:${byStatement.replaceAll(',', ' ')}` }, items)),
 	];
 
 	if (input.gaps.length) {
@@ -254,9 +270,9 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 			]);
 		});
 		end.push(
-			{ type: 'heading', depth: 2, data: { hProperties: { id: A.evidenceGaps } }, children: [{ type: 'text', value: 'Evidence gaps' }] } satisfies Heading,
-			hastNode(h('p', 'Statements the source makes without a usable reference. They are published with a visible flag so that readers can weigh them; each needs a reference or removal after clinical review.')),
-			hastNode(h('ul', { class: 'gap-list' }, gapItems)),
+			{ type: 'heading', depth: 2, data: { hProperties: { id: A.evidenceGaps, 'data-pagefind-ignore': '' } }, children: [{ type: 'text', value: 'Evidence gaps' }] } satisfies Heading,
+			hastNode(h('p', { 'data-pagefind-ignore': '' }, 'Statements the source makes without a usable reference. They are published with a visible flag so that readers can weigh them; each needs a reference or removal after clinical review.')),
+			hastNode(h('ul', { class: 'gap-list', 'data-pagefind-ignore': '' }, gapItems)),
 		);
 	}
 	editor.append(root, end);
