@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
+import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -12,6 +13,7 @@ import { inert } from './src/lib/markdown/inert.ts';
 import { provideComponents } from './src/lib/markdown/provide-components.ts';
 import { MARKDOWN_FEATURES } from './src/lib/markdown/features.ts';
 import { astroCacheDir, contentDir as contentFolder, outDir } from './src/lib/paths.ts';
+import { withLastmod } from './src/lib/sitemap-lastmod.ts';
 
 const root = fileURLToPath(new URL('./', import.meta.url));
 // The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks).
@@ -66,6 +68,9 @@ export default defineConfig({
 		}),
 	},
 	integrations: [
+		// Starlight adds the sitemap itself unless configured here; configured here for lastmod (each
+		// guideline's last change, the date its citation gives: src/lib/sitemap-lastmod.ts).
+		sitemap({ serialize: withLastmod(outDir(root)) }),
 		starlight({
 			title: 'Evidence Handbook',
 			description: 'Evidence-linked clinical guidance: every clinical statement cites a reference you can reach in one click.',

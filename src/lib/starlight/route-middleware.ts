@@ -4,11 +4,13 @@
  * (3) Escapes the text of `<title>`. Starlight renders head entries with
  * `set:html`, so a page title such as `Is </title><script>…` would otherwise become live markup in
  * `<head>` (found by tests/site/content-inert.test.ts). Titles are data: shown as text, never HTML.
+ * (4) Adds a guideline's citation metadata to `<head>` (guideline-head.ts).
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { pruneSidebar, type SidebarEntry } from './sidebar.ts';
 import { guidelineTocTail } from './toc.ts';
 import { getEntry } from 'astro:content';
+import { addGuidelineHead } from './guideline-head.ts';
 
 export function escapeText(text: string): string {
 	return text.replace(/&(?![a-z]+;|#\d+;|#x[\da-f]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -28,6 +30,7 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 			}),
 		);
 	}
+	await addGuidelineHead(route, context.site);
 	for (const entry of context.locals.starlightRoute.head) {
 		if (entry.tag === 'title' && typeof entry.content === 'string') entry.content = escapeText(entry.content);
 	}

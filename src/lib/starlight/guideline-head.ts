@@ -1,0 +1,45 @@
+/**
+ * The guideline's machine-readable `<head>` metadata (src/lib/page-metadata.ts), added by the route
+ * middleware: `citation_*` tags, MedicalWebPage JSON-LD, Open Graph dates; and the social card type.
+ */
+import type { StarlightRouteData } from '@astrojs/starlight/route-data';
+import { siteIndex } from '../content/site-index.ts';
+import type { ContentIndex, IndexedPage } from '../content/types.ts';
+import { pageReferences, pageUrl } from '../export.ts';
+import { pageDates } from '../page-dates.ts';
+import { guidelineHead } from '../page-metadata.ts';
+import { stripMarkers } from '../claims/markers.ts';
+import type { GuidelineFrontmatter } from '../../schemas/guideline.ts';
+
+const byId = new WeakMap<ContentIndex, Map<string, IndexedPage>>();
+
+function indexedPage(index: ContentIndex, id: string): IndexedPage | undefined {
+	let pages = byId.get(index);
+	if (!pages) byId.set(index, (pages = new Map(index.pages.map((p) => [p.id, p]))));
+	return pages.get(id);
+}
+
+export async function addGuidelineHead(route: StarlightRouteData, site: URL | undefined): Promise<void> {
+	const { entry } = route;
+	const data = entry.data as unknown as GuidelineFrontmatter;
+	if (data.type !== 'guideline') return;
+	const origin = site?.href ?? 'http://localhost:4321/';
+	const index = await siteIndex();
+	const page = indexedPage(index, entry.id);
+	const head = guidelineHead({
+		url: pageUrl(origin, entry.id),
+		site: origin,
+		title: data.title,
+		shortTitle: data.shortTitle,
+		description: data.description,
+		abstract: page?.claims.find((c) => c.kind === 'bottom-line')?.text ?? stripMarkers(data.bottomLine),
+		dates: pageDates(data, entry.filePath),
+		review: data.review,
+		audience: data.audience,
+		references: page ? pageReferences(index, page) : [],
+	});
+	route.head.push(...(head as typeof route.head));
+	// Starlight announces a large-image card; without an image of the page, a summary card is right.
+	const image = head.some((e) => e.attrs?.property === 'og:image');
+	for (const e of route.head) if (e.tag === 'meta' && e.attrs?.name === 'twitter:card') e.attrs.content = image ? 'summary_large_image' : 'summary';
+}
