@@ -138,7 +138,7 @@ export function checkClaims(index: ContentIndex): Finding[] {
 				if (cite.type !== 'gap' || !gapIds.has(cite.id)) continue;
 				const gap = page.gaps.find((g) => g.id === cite.id)!;
 				out.push(
-					finding('exception', page.file, claim.position.line, claim.position.column, `${gap.kind === 'unresolved-citation' ? `Unresolved citation [${gap.label ?? '?'}]` : 'Unsupported statement'} (${cite.id}): ${excerpt(claim.text)}`),
+					finding('exception', page.file, claim.position.line, claim.position.column, `${gap.kind === 'unresolved-citation' ? `Unresolved citation [${gap.label ?? '?'}]` : 'Unsupported statement'} (${cite.id}): ${excerpt(claim.text)}`, { page: page.id, claim: claim.id, gap: cite.id }),
 				);
 			}
 		}

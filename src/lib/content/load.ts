@@ -14,7 +14,7 @@ import { SettingsSchema, type Settings } from '../../schemas/settings.ts';
 import { TopicSchema } from '../../schemas/topic.ts';
 import { summarizePages } from './pages.ts';
 import { posix } from './page.ts';
-import type { Finding } from '../findings/finding.ts';
+import { finding, type Finding } from '../findings/finding.ts';
 import type { ContentIndex } from './types.ts';
 
 function walk(dir: string, accept: (name: string) => boolean): string[] {
@@ -59,7 +59,7 @@ function loadData<T>(root: string, file: string, schema: z.ZodType<T>, findings:
 
 function dataFinding(root: string, p: LoadProblem): Finding {
 	const message = p.field === '(yaml)' ? p.message : `${p.field}: ${p.message}`;
-	return { rule: 'data-invalid', severity: 'error', file: posix(relative(root, p.file)), line: p.line, column: p.column, message };
+	return finding('data-invalid', posix(relative(root, p.file)), p.line, p.column, message, p.field === '(yaml)' ? undefined : { field: p.field });
 }
 
 export interface LoadOptions {
@@ -80,7 +80,7 @@ export async function buildIndex(options: LoadOptions): Promise<ContentIndex> {
 
 	const { refs, problems } = loadReferences(join(contentDir, 'references'), root);
 	for (const p of problems) {
-		loadFindings.push({ rule: 'reference-invalid', severity: 'error', file: posix(relative(root, p.file)), line: p.line, column: p.column, message: p.field === '(yaml)' ? p.message : `${p.field}: ${p.message}` });
+		loadFindings.push(finding('reference-invalid', posix(relative(root, p.file)), p.line, p.column, p.field === '(yaml)' ? p.message : `${p.field}: ${p.message}`, p.field === '(yaml)' ? undefined : { field: p.field }));
 	}
 
 	const topics = new Set<string>();

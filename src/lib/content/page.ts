@@ -12,7 +12,7 @@ import { analyzePage } from '../claims/page.ts';
 import { locate } from '../references/load.ts';
 import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
 import type { Claim, HeadingInfo } from '../claims/analyze.ts';
-import type { Finding } from '../findings/finding.ts';
+import { finding, type Finding } from '../findings/finding.ts';
 import type { ClaimSummary, HeadingSummary, IndexedPage } from './types.ts';
 
 export const posix = (p: string) => p.split(sep).join('/');
@@ -39,11 +39,11 @@ export function summarizePage(root: string, contentDir: string, file: string, te
 		const line = Number(at ?? 1);
 		const column = Number(col ?? 1);
 		const reason = reasonText ?? text.split('\n')[0];
-		findings.push({ rule: 'mdx-invalid', severity: 'error', file: rel, line, column, message: `This page is not valid MDX, so it cannot be built: ${reason}` });
+		findings.push(finding('mdx-invalid', rel, line, column, `This page is not valid MDX, so it cannot be built: ${reason}`));
 		return { id: entryId(contentDir, file), file: rel, type: 'unknown', frontmatter: {}, lines: {}, headings: [], claims: [], problems: [], gaps: [], findings };
 	}
 	// The closed language: anything that is code, or markup outside the allowlist, is a finding.
-	for (const p of languageProblems(tree)) findings.push({ rule: p.rule, severity: 'error', file: rel, line: p.line, column: p.column, message: p.message });
+	for (const p of languageProblems(tree)) findings.push(finding(p.rule, rel, p.line, p.column, p.message));
 	const yamlNode = tree.children.find((n): n is Yaml => n.type === 'yaml');
 	const frontmatter: Record<string, unknown> = {};
 	const lines: Record<string, number> = {};
@@ -54,7 +54,7 @@ export function summarizePage(root: string, contentDir: string, file: string, te
 		const offset = yamlNode.position?.start.line ?? 1;
 		for (const err of doc.errors) {
 			const { line, col } = counter.linePos(err.pos[0]);
-			findings.push({ rule: 'frontmatter-invalid', severity: 'error', file: rel, line: line + offset, column: col, message: `YAML syntax error in the frontmatter: ${err.message.split('\n')[0]}` });
+			findings.push(finding('frontmatter-invalid', rel, line + offset, col, `YAML syntax error in the frontmatter: ${err.message.split('\n')[0]}`));
 		}
 		const value = doc.errors.length ? {} : (doc.toJS() as unknown);
 		if (value && typeof value === 'object') Object.assign(frontmatter, value);
@@ -80,7 +80,7 @@ export function summarizePage(root: string, contentDir: string, file: string, te
 	// The bottom line is Markdown from the frontmatter: the same closed language, reported at its line.
 	if (typeof frontmatter.bottomLine === 'string') {
 		for (const p of languageProblems(parseMarkdown(frontmatter.bottomLine))) {
-			findings.push({ rule: p.rule, severity: 'error', file: rel, line: lines.bottomLine ?? 1, column: 1, message: `bottomLine: ${p.message}` });
+			findings.push(finding(p.rule, rel, lines.bottomLine ?? 1, 1, `bottomLine: ${p.message}`, { field: 'bottomLine' }));
 		}
 	}
 	const type = frontmatter.type === 'guideline' ? 'guideline' : frontmatter.type === 'page' ? 'page' : 'unknown';
