@@ -146,6 +146,11 @@ export function scriptJson(value: unknown): string {
 	return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/** The social card's description: the review status first ("Submitted, awaiting clinical review. …"). */
+export function socialDescription(status: ReviewStatus, description: string | undefined): string {
+	return [`${reviewStatusLabel(status)}.`, description].filter(Boolean).join(' ');
+}
+
 /** Every head entry the guideline adds. */
 export function guidelineHead(meta: GuidelineMetadata): HeadEntry[] {
 	const entries: HeadEntry[] = highwireTags(meta).map(([name, content]) => ({ tag: 'meta', attrs: { name, content } }));

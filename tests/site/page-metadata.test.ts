@@ -49,6 +49,9 @@ describe.each(exports.map((e) => [e.id, e] as const))('%s', (_id, data) => {
 		const card = page.querySelector('meta[name="twitter:card"]')?.getAttribute('content');
 		const image = page.querySelector('meta[property="og:image"]')?.getAttribute('content');
 		expect(card).toBe(image ? 'summary_large_image' : 'summary');
+		// The card says whether the page has been clinically reviewed.
+		const ld = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.textContent) as { creativeWorkStatus: string };
+		expect(page.querySelector('meta[property="og:description"]')?.getAttribute('content')?.startsWith(`${ld.creativeWorkStatus}. `)).toBe(true);
 	});
 
 	test('the sitemap gives the same date as lastmod', () => {
