@@ -14,6 +14,7 @@ import { provideComponents } from './src/lib/markdown/provide-components.ts';
 import { MARKDOWN_FEATURES } from './src/lib/markdown/features.ts';
 import { astroCacheDir, contentDir as contentFolder, outDir } from './src/lib/paths.ts';
 import { withLastmod } from './src/lib/sitemap-lastmod.ts';
+import { outsideRootAstroModules } from './src/lib/vite/outside-root.ts';
 
 const root = fileURLToPath(new URL('./', import.meta.url));
 // The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks).
@@ -38,7 +39,8 @@ export default defineConfig({
 	cacheDir: astroCacheDir(root),
 	vite: {
 		// Pages never import: the components they may use are provided to them (src/lib/markdown/components.ts).
-		plugins: [provideComponents({ contentDir, root })],
+		// outsideRootAstroModules: a symlinked node_modules (scratch copies, CI caches) must not break the build.
+		plugins: [provideComponents({ contentDir, root }), outsideRootAstroModules(root)],
 		build: {
 			// Bundled component scripts stay external files (cacheable, allowed by the CSP's script-src
 			// 'self'), never inlined: the only inline scripts are Starlight's layout scripts, whose hashes
