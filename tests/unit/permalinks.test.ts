@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -41,51 +41,59 @@ describe('permalink comparison', () => {
 });
 
 describe('the real site', () => {
-	test('every published page and anchor still resolves, and the manifest is up to date', () => {
+	// Only what holds for any valid content: nothing published has disappeared. (A page or anchor not
+	// yet recorded is the permalink-unrecorded warning, as in the build: it never fails a test.)
+	test('every published page and anchor still resolves', () => {
 		const r = spawnSync(process.execPath, ['scripts/permalinks.ts', 'check'], { encoding: 'utf8' });
-		expect(r.status).toBe(0);
+		expect(r.status, r.stdout).toBe(0);
 		expect(r.stdout).toMatch(/^✔ Permalink check passed: \d+ published pages and \d+ anchors still resolve\.$/m);
-		expect(r.stdout).not.toContain('permalink-unrecorded');
-	});
-
-	test('renaming a heading keeps its link: ids come from [#id], not from the text', () => {
-		const manifest = JSON.parse(readFileSync(new URL('../../permalinks/manifest.json', import.meta.url), 'utf8')) as Manifest;
-		expect(manifest.pages['/guidelines/running-injuries/runner-medial-thigh-knee-pain/']).toContain('immediate-management');
 	});
 });
 
-describe('editing the real guideline (in a copy)', () => {
-	const page = 'content/guidelines/running-injuries/runner-medial-thigh-knee-pain.mdx';
+describe('editing a recorded guideline (fixture content, in a copy)', () => {
+	const fixture = new URL('../fixtures/check/base', import.meta.url).pathname;
+	const page = 'content/guidelines/knee/sample.mdx';
+	const check = (root: string, mode = 'check') => spawnSync(process.execPath, ['scripts/permalinks.ts', mode, '--root', root], { encoding: 'utf8', env: { ...process.env, EH_CHECK_CACHE: '0' } });
+	/** The fixture with its permalinks recorded, then edited. */
 	function editedCopy(edit: (text: string) => string): string {
 		const root = mkdtempSync(join(tmpdir(), 'eh-permalinks-'));
-		cpSync('content', join(root, 'content'), { recursive: true });
-		cpSync('permalinks', join(root, 'permalinks'), { recursive: true });
-		writeFileSync(join(root, page), edit(readFileSync(page, 'utf8')));
+		cpSync(fixture, join(root, 'content'), { recursive: true });
+		mkdirSync(join(root, 'permalinks'));
+		writeFileSync(join(root, 'permalinks/redirects.json'), '{}\n');
+		expect(check(root, 'update').status).toBe(0);
+		writeFileSync(join(root, page), edit(readFileSync(join(root, page), 'utf8')));
 		return root;
 	}
-	const check = (root: string) => spawnSync(process.execPath, ['scripts/permalinks.ts', 'check', '--root', root], { encoding: 'utf8', env: { ...process.env, EH_CHECK_CACHE: '0' } });
 
-	test('renaming a heading keeps every link', () => {
-		const root = editedCopy((t) => t.replace('## Therapies to Avoid [#therapies-to-avoid]', '## Treatments Not Recommended [#therapies-to-avoid]'));
+	test('renaming a heading keeps every link: ids come from [#id], not from the text', () => {
+		const root = editedCopy((t) => t.replace('## Management [#management]', '## Treatment [#management]'));
 		const r = check(root);
 		rmSync(root, { recursive: true, force: true });
-		expect(r.status).toBe(0);
+		expect(r.status, r.stdout).toBe(0);
 	});
 
 	test('removing a published anchor without an alias fails and says how to fix it', () => {
-		const root = editedCopy((t) => t.replace(' [#avoid-lipus]', ''));
+		const root = editedCopy((t) => t.replace(' [#rest-two-weeks]', ''));
 		const r = check(root);
 		rmSync(root, { recursive: true, force: true });
 		expect(r.status).toBe(1);
 		expect(r.stdout).toContain(
-			'✘ content/guidelines/running-injuries/runner-medial-thigh-knee-pain.mdx  The published link /guidelines/running-injuries/runner-medial-thigh-knee-pain/#avoid-lipus no longer lands anywhere. Give the statement or heading back its id with [#avoid-lipus], or add "anchorAliases: { avoid-lipus: <new-id> }"',
+			'✘ content/guidelines/knee/sample.mdx  The published link /guidelines/knee/sample/#rest-two-weeks no longer lands anywhere. Give the statement or heading back its id with [#rest-two-weeks], or add "anchorAliases: { rest-two-weeks: <new-id> }"',
 		);
 	});
 
 	test('an alias makes the old anchor land again', () => {
-		const root = editedCopy((t) => t.replace(' [#avoid-lipus]', ' [#no-lipus]').replace('disclaimer: professional\n---', 'anchorAliases:\n  avoid-lipus: no-lipus\ndisclaimer: professional\n---'));
+		const root = editedCopy((t) => t.replace(' [#rest-two-weeks]', ' [#rest-first]').replace('disclaimer: professional\n---', 'anchorAliases:\n  rest-two-weeks: rest-first\ndisclaimer: professional\n---'));
 		const r = check(root);
 		rmSync(root, { recursive: true, force: true });
-		expect(r.status).toBe(0);
+		expect(r.status, r.stdout).toBe(0);
+	});
+
+	test('a new statement is a warning until recorded, never an error', () => {
+		const root = editedCopy((t) => t.replace('Rest for two weeks. [@jones-2019] [#rest-two-weeks]', 'Rest for two weeks. [@jones-2019] [#rest-two-weeks]\n\nIce helps. [@jones-2019] [#ice]'));
+		const r = check(root);
+		rmSync(root, { recursive: true, force: true });
+		expect(r.status, r.stdout).toBe(0);
+		expect(r.stdout).toContain('[permalink-unrecorded]');
 	});
 });

@@ -179,14 +179,18 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		}
 		const inBottomLine = claim === input.bottomLine;
 		const target = inBottomLine ? bottomEditor! : editor;
-		target.setProps(claim.node, props);
+		// Sätteri renders table rows natively and drops properties set on them: a row's claim id and
+		// data sit on a span in its last cell (the row's permalink is right after it).
+		const tableRow = claim.node.type === 'tableRow';
+		if (!tableRow) target.setProps(claim.node, props);
 		const permalink = inlineHast(
 			h('a', { class: 'claim-permalink', href: `#${claim.id}`, 'data-pagefind-ignore': '' }, [srOnly('Link to this statement'), h('span', { 'aria-hidden': 'true' }, '#')]),
 		);
 		const host = (claim.node.type === 'listItem' ? claim.node.children.find((c) => c.type === 'paragraph') : claim.node.type === 'tableRow' ? claim.node.children.at(-1) : claim.node) as
 			| Paragraph
 			| undefined;
-		if (host) target.append(host, [{ type: 'text', value: ' ' }, permalink] as RootContent[]);
+		const anchor = tableRow ? [inlineHast(h('span', props as Record<string, string>))] : [];
+		if (host) target.append(host, [...anchor, { type: 'text', value: ' ' }, permalink] as RootContent[]);
 	}
 
 	// Headings that state something unsupported get a visible note underneath.
