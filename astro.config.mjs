@@ -84,7 +84,7 @@ export default defineConfig({
 			routeMiddleware: ['./src/lib/starlight/route-middleware.ts'],
 			sidebar: [
 				...topicGroups,
-				{ label: 'About', items: [{ label: 'Editorial policy', link: '/editorial-policy/' }, { label: 'Evidence map', link: '/evidence-map/' }] },
+				{ label: 'About', items: [{ label: 'Editorial policy', link: '/editorial-policy/' }, { label: 'Editor guide', link: '/editor-guide/' }, { label: 'Evidence map', link: '/evidence-map/' }] },
 			],
 			components: {
 				PageTitle: './src/components/overrides/PageTitle.astro',

@@ -50,7 +50,7 @@ export const ProtocolSchema = z.strictObject({
 		)
 		.describe('Findings that call for imaging or referral before any progression.'),
 	intervals: z
-		.strictObject({ runSeconds: range, walkSeconds: z.number().positive(), claims })
+		.strictObject({ runSeconds: range, walkSeconds: z.number().positive().describe('Seconds of walking between running intervals, e.g. 60.'), claims })
 		.describe('Walk-run intervals of the initial running phase.'),
 	intensity: z
 		.strictObject({
@@ -59,7 +59,7 @@ export const ProtocolSchema = z.strictObject({
 			claims,
 		})
 		.describe('Starting intensity.'),
-	scheduling: z.strictObject({ daysBetweenSessions: z.number().int().min(2), claims }).describe('Sessions on alternate days only.'),
+	scheduling: z.strictObject({ daysBetweenSessions: z.number().int().min(2).describe('Days from one running session to the next; 2 means alternate days.'), claims }).describe('Sessions on alternate days only.'),
 	progression: z
 		.strictObject({
 			maxIncrease: z.number().positive().max(1).describe('Largest step in running distance per progression, e.g. 0.10.'),
@@ -68,7 +68,7 @@ export const ProtocolSchema = z.strictObject({
 		})
 		.describe('Distance progression.'),
 	speedWork: z
-		.strictObject({ minFractionOfPreInjuryDistance: z.number().min(0).max(1), claims })
+		.strictObject({ minFractionOfPreInjuryDistance: z.number().min(0).max(1).describe('Share of the pre-injury running distance (0 to 1) that must be reached before speed work, e.g. 0.5.'), claims })
 		.describe('Speed work only after this share of pre-injury distance.'),
 	painRule: z
 		.strictObject({
@@ -81,8 +81,8 @@ export const ProtocolSchema = z.strictObject({
 	timeline: z
 		.array(
 			z.strictObject({
-				id: z.enum(['painFreeWalking', 'running', 'halfDistance', 'fullReturn']),
-				label: z.string(),
+				id: z.enum(['painFreeWalking', 'running', 'halfDistance', 'fullReturn']).describe('Which milestone of the plan this row is compared with.'),
+				label: z.string().describe('The milestone as shown to the clinician, e.g. "Initiation of running".'),
 				weeks: range.describe('Weeks after injury, [earliest, latest].'),
 				claims,
 			}),

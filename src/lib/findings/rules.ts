@@ -114,7 +114,7 @@ const rules = [
 		id: 'frontmatter-invalid',
 		severity: 'error',
 		summary: 'Page frontmatter matches its schema (src/schemas/).',
-		hint: 'Fix the field as the message says; CONTRIBUTING.md lists every field.',
+		hint: 'Fix the field as the message says; the Editor guide (content/editor-guide.md) lists every field with its allowed values.',
 	},
 	{
 		id: 'frontmatter-unknown-link',
