@@ -6,6 +6,7 @@
  * precedence rules give schema-level messages priority over a per-parse map.
  */
 import type { z } from 'zod';
+import { closest } from './findings/suggest.ts';
 
 type Issue = Parameters<z.core.$ZodErrorMap>[0];
 
@@ -36,13 +37,34 @@ export const editorMessages: z.core.$ZodErrorMap = (issue: Issue) => {
 		case 'invalid_type':
 			if (issue.input === undefined) return `is missing.${help}`;
 			return `should be ${KIND[issue.expected] ?? issue.expected}, not ${describe(issue.input)}.${help}`;
-		case 'invalid_value':
-			return `${describe(issue.input)} is not allowed: use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.${help}`;
+		case 'invalid_value': {
+			const guess = typeof issue.input === 'string' ? closest(issue.input, issue.values.map(String)) : undefined;
+			return `${describe(issue.input)} is not allowed:${guess ? ` did you mean "${guess}"? Use` : ' use'} one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.${help}`;
+		}
 		case 'unrecognized_keys': {
 			const allowed = inst?.shape ? Object.keys(inst.shape) : [];
 			const fields = issue.keys.map((k) => `"${k}"`).join(', ');
-			return `unknown field${issue.keys.length > 1 ? 's' : ''} ${fields}: check the spelling${allowed.length ? `; the fields allowed here are ${allowed.join(', ')}` : ''}.`;
+			const guess = issue.keys.length === 1 ? closest(issue.keys[0]!, allowed) : undefined;
+			const list = allowed.length ? `the fields allowed here are ${allowed.join(', ')}.` : '';
+			return `unknown field${issue.keys.length > 1 ? 's' : ''} ${fields}: ${guess ? `did you mean "${guess}"?${list ? ` ${list.charAt(0).toUpperCase()}${list.slice(1)}` : ''}` : `check the spelling${list ? `; ${list}` : '.'}`}`;
 		}
+		case 'too_small': {
+			const n = Number(issue.minimum);
+			if (issue.origin === 'array' || issue.origin === 'set') return n <= 1 ? `is empty: give at least one entry, or leave the field out.${help}` : `needs at least ${n} entries.${help}`;
+			if (issue.origin === 'string') return n <= 1 ? `is empty: write a value, or leave the field out.${help}` : `is too short: write at least ${n} characters.${help}`;
+			return `should be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}, not ${describe(issue.input)}.${help}`;
+		}
+		case 'too_big': {
+			if (issue.origin === 'array' || issue.origin === 'set') return `has too many entries: at most ${String(issue.maximum)}.${help}`;
+			if (issue.origin === 'string') return `is too long: at most ${String(issue.maximum)} characters.${help}`;
+			return `should be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}, not ${describe(issue.input)}.${help}`;
+		}
+		case 'invalid_format':
+			return `${describe(issue.input)} is not in the expected form${issue.format === 'regex' ? '' : ` (${issue.format})`}.${help}`;
+		case 'invalid_union':
+			return `${describe(issue.input)} does not match any of the forms this field accepts.${help}`;
+		case 'not_multiple_of':
+			return `should be a multiple of ${String(issue.divisor)}.${help}`;
 		default:
 			return undefined;
 	}

@@ -69,7 +69,7 @@ describe('one case per rule', () => {
 	test('citation-unknown-reference', async () => {
 		const { root, list } = await findings('unknown-reference');
 		expect(list).toEqual([
-			`citation-unknown-reference ${PAGE}:${lineOf(root, PAGE, 'Rest for two weeks')} [@jonse-2019] cites a reference that does not exist (no content/references/jonse-2019.yaml).`,
+			`citation-unknown-reference ${PAGE}:${lineOf(root, PAGE, 'Rest for two weeks')} [@jonse-2019] cites a reference that does not exist (no content/references/jonse-2019.yaml). Did you mean [@jones-2019]?`,
 		]);
 	});
 
@@ -118,7 +118,7 @@ describe('one case per rule', () => {
 		const { root, list } = await findings('unknown-topic');
 		const line = lineOf(root, PAGE, 'topics:');
 		expect(list).toEqual([
-			`frontmatter-unknown-link ${PAGE}:${line} topics: "knees" is not a topic in content/topics.yaml (known: knee).`,
+			`frontmatter-unknown-link ${PAGE}:${line} topics: "knees" is not a topic in content/topics.yaml. Did you mean "knee"? Known topics: knee.`,
 			`topic-folder-mismatch ${PAGE}:${line} The first topic is "knees" but the page is in content/guidelines/knee/.`,
 		]);
 	});
@@ -147,7 +147,7 @@ describe('one case per rule', () => {
 	test('protocol-claim-unknown: a protocol rule pointing at a removed claim', async () => {
 		const { root, list } = await findings('protocol-removed-claim');
 		const file = 'content/protocols/sample.yaml';
-		expect(list).toEqual([`protocol-claim-unknown ${file}:${lineOf(root, file, 'rest-three-weeks')} The claim "rest-three-weeks" does not exist on ${PAGE}.`]);
+		expect(list).toEqual([`protocol-claim-unknown ${file}:${lineOf(root, file, 'rest-three-weeks')} The claim "rest-three-weeks" does not exist on ${PAGE}. Did you mean "rest-two-weeks"?`]);
 	});
 
 	test('citations inside code, code blocks and quotations do not count', async () => {
@@ -171,7 +171,7 @@ describe('one case per rule', () => {
 	test('data-invalid: settings and topics files against their schemas, at the line of the field', async () => {
 		const { root, list } = await findings('data-invalid');
 		expect(list).toEqual([
-			`data-invalid content/settings.yaml:${lineOf(root, 'content/settings.yaml', 'maxReferenceAge:')} evidenceMap: unknown field "maxReferenceAge": check the spelling; the fields allowed here are maxReferenceAgeYears.`,
+			`data-invalid content/settings.yaml:${lineOf(root, 'content/settings.yaml', 'maxReferenceAge:')} evidenceMap: unknown field "maxReferenceAge": did you mean "maxReferenceAgeYears"? The fields allowed here are maxReferenceAgeYears.`,
 			`data-invalid content/topics.yaml:${lineOf(root, 'content/topics.yaml', 'order:')} 0.order: should be a number, not the text "first".`,
 		]);
 	});

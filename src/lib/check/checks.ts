@@ -2,6 +2,7 @@
  * The checks: each reads the index and returns findings. Independent of each other and of output.
  */
 import { editorMessages } from '../zod-messages.ts';
+import { didYouMean } from '../findings/suggest.ts';
 import { GuidelineFrontmatterSchema } from '../../schemas/guideline.ts';
 import { missingRequiredFields } from '../references/fields.ts';
 import { finding, type Finding } from '../findings/finding.ts';
@@ -51,7 +52,7 @@ export function checkFrontmatter(index: ContentIndex): Finding[] {
 		const topics = Array.isArray(fm.topics) ? fm.topics : [];
 		topics.forEach((t, i) => {
 			if (typeof t === 'string' && !index.topics.has(t)) {
-				out.push(finding('frontmatter-unknown-link', page.file, at(`topics.${i}`), 1, `topics: "${t}" is not a topic in content/topics.yaml (known: ${[...index.topics].join(', ') || 'none'}).`));
+				out.push(finding('frontmatter-unknown-link', page.file, at(`topics.${i}`), 1, `topics: "${t}" is not a topic in content/topics.yaml.${didYouMean(t, index.topics)} Known topics: ${[...index.topics].join(', ') || 'none'}.`));
 			}
 		});
 		const folder = page.id.split('/')[1];
@@ -82,10 +83,10 @@ export function checkClaims(index: ContentIndex): Finding[] {
 			}
 			for (const cite of claim.cites) {
 				if (cite.type === 'ref' && !index.references.has(cite.key) && !index.referenceFiles.has(cite.key)) {
-					out.push(finding('citation-unknown-reference', page.file, line, column, `[@${cite.key}] cites a reference that does not exist (no content/references/${cite.key}.yaml).`));
+					out.push(finding('citation-unknown-reference', page.file, line, column, `[@${cite.key}] cites a reference that does not exist (no content/references/${cite.key}.yaml).${didYouMean(cite.key, new Set([...index.referenceFiles, ...index.references.keys()]), (k) => `[@${k}]`)}`));
 				}
 				if (cite.type === 'gap' && !gapIds.has(cite.id)) {
-					out.push(finding('citation-unknown-gap', page.file, line, column, `[!${cite.id}] cites an evidence gap that is not declared in this page's evidenceGaps.`));
+					out.push(finding('citation-unknown-gap', page.file, line, column, `[!${cite.id}] cites an evidence gap that is not declared in this page's evidenceGaps.${didYouMean(cite.id, gapIds, (g) => `[!${g}]`)}`));
 				}
 			}
 		}
@@ -176,7 +177,7 @@ export function checkProtocols(index: ContentIndex): Finding[] {
 		const ids = new Set(claimsOf(page).map((c) => c.id));
 		for (const claim of protocol.claims) {
 			if (!ids.has(claim.id)) {
-				out.push(finding('protocol-claim-unknown', protocol.file, claim.line, claim.column, `The claim "${claim.id}" does not exist on ${page.file}.`));
+				out.push(finding('protocol-claim-unknown', protocol.file, claim.line, claim.column, `The claim "${claim.id}" does not exist on ${page.file}.${didYouMean(claim.id, ids)}`));
 			}
 		}
 	}
