@@ -1,5 +1,12 @@
 import { afterAll, describe, expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { closeBrowser, openPage } from './browser.ts';
+
+/** The message shown for a field: the element its aria-describedby names (ids are per instance). */
+async function errorOf(field: Locator): Promise<string | null> {
+	const id = await field.getAttribute('aria-describedby');
+	return field.page().locator(`[id="${id}"]`).textContent();
+}
 
 afterAll(closeBrowser);
 
@@ -35,7 +42,7 @@ describe('phase checker', () => {
 		const days = checker.getByLabel('Consecutive pain-free walking days');
 		await days.fill('-4');
 		expect(await days.getAttribute('aria-invalid')).toBe('true');
-		expect(await page.locator('#pc-days-error').textContent()).toBe('The consecutive pain-free walking days cannot be less than 0 days.');
+		expect(await errorOf(days)).toBe('The consecutive pain-free walking days cannot be less than 0 days.');
 		expect(await result.textContent()).toContain('Current phase: Immediate management');
 		expect(await result.textContent()).not.toMatch(/NaN|Infinity|undefined/);
 	});
@@ -65,11 +72,11 @@ describe('progression calculator', () => {
 	test('absurd pace and distance get inline messages; no NaN', async () => {
 		const { page } = await openPage(`${GUIDELINE}?pace=5:00&unit=km&dist=8&start=2026-01-05`);
 		await page.getByLabel('Pre-injury pace (min:s)').fill('0:30');
-		expect(await page.locator('#calc-pace-error').textContent()).toBe('0:30 min/km is not a plausible running pace; enter one between 2:30 and 15:00 min/km.');
+		expect(await errorOf(page.getByLabel('Pre-injury pace (min:s)'))).toBe('0:30 min/km is not a plausible running pace; enter one between 2:30 and 15:00 min/km.');
 		await page.getByLabel('Pre-injury pace (min:s)').fill('40:00');
-		expect(await page.locator('#calc-pace-error').textContent()).toContain('40:00 min/km is not a plausible running pace');
+		expect(await errorOf(page.getByLabel('Pre-injury pace (min:s)'))).toContain('40:00 min/km is not a plausible running pace');
 		await page.getByLabel('Pre-injury run distance').fill('500');
-		expect(await page.locator('#calc-distance-error').textContent()).toBe('The pre-injury run distance cannot be more than 100 km; check the value.');
+		expect(await errorOf(page.getByLabel('Pre-injury run distance'))).toBe('The pre-injury run distance cannot be more than 100 km; check the value.');
 		const text = await page.locator('eh-progression-calculator [data-result]').textContent();
 		expect(text).toContain('16:40 min/km to 10:00 min/km');
 		expect(text).not.toMatch(/NaN|Infinity/);
@@ -88,6 +95,6 @@ describe('progression calculator', () => {
 		const { page } = await openPage(`${GUIDELINE}?pace=5:00&unit=km&dist=8&start=2026-01-05`);
 		await page.getByLabel('Pre-injury pace (min:s)').focus();
 		await page.keyboard.press('Tab');
-		expect(await page.evaluate(() => document.activeElement?.id)).toBe('calc-unit');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('unit');
 	});
 });

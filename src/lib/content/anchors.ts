@@ -35,17 +35,17 @@ export const topicAnchor = (topic: string) => `topic-${topic}`;
 /** On a reference page: the list of statements citing it. */
 export const CITED_BY_ANCHOR = 'cited-by';
 
-/** Ids the calculators (islands) render inside a guideline's body. */
-export const ISLAND_ANCHORS = {
-	phaseCheckerTitle: 'phase-checker-title',
-	calculatorTitle: 'calc-title',
-} as const;
+/**
+ * Ids inside the calculators (islands) on a guideline's body: each instance has its own prefix,
+ * e.g. island-2-calc-pace for the second calculator on the page, so two never share an id.
+ */
+export const islandPrefix = (instance: number, kind: 'phase' | 'calc') => `island-${instance}-${kind}`;
 
-/** Prefixes of generated ids on a guideline page: reference and gap entries, tooltips, islands' fields. */
-export const RESERVED_PREFIXES = ['ref-', 'gap-', 'cite-tip-', 'pc-', 'calc-'] as const;
+/** Prefixes of generated ids on a guideline page: reference and gap entries, tooltips, islands. */
+export const RESERVED_PREFIXES = ['ref-', 'gap-', 'cite-tip-', 'island-'] as const;
 
 /** Every fixed id on a guideline page. */
-export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.values(GUIDELINE_ANCHORS), ...Object.values(ISLAND_ANCHORS), PAGE_TITLE_ID]);
+export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.values(GUIDELINE_ANCHORS), PAGE_TITLE_ID]);
 
 /** Why a heading or statement id cannot be used on a guideline page, or undefined when it can. */
 export function reservedReason(id: string): string | undefined {

@@ -44,11 +44,28 @@ export const PHASE_LABELS: Record<Phase, string> = {
 	'full-return': 'Full return to running',
 };
 
+type GateId = Protocol['gates'][number]['id'];
+type RedFlagId = Protocol['redFlags'][number]['id'];
+
+/** The input each gate reads (exhaustive: a new gate id in the schema must be given one here). */
+const GATE_VALUE: Record<GateId, (input: PhaseInput) => number | boolean> = {
+	painFreeWalkingDays: (i) => i.painFreeWalkingDays,
+	tendernessResolved: (i) => i.tendernessResolved,
+	continuousWalkingMinutes: (i) => i.continuousWalkingMinutes,
+	strengthSymmetry: (i) => i.strengthSymmetry,
+};
+
+/** When each red flag is raised (exhaustive: a new flag id must say when it applies). */
+const RED_FLAG_RAISED: Record<RedFlagId, (input: PhaseInput) => boolean> = {
+	painAtRestOrNight: (i) => i.painAtRestOrNight,
+	focalTenderness: (i) => i.tenderness === 'focal',
+};
+
 export function evaluatePhase(p: Protocol, input: PhaseInput): PhaseResult {
 	const met: Statement[] = [];
 	const unmet: Statement[] = [];
 	for (const gate of p.gates) {
-		const value = gate.id === 'tendernessResolved' ? input.tendernessResolved : input[gate.id];
+		const value = GATE_VALUE[gate.id](input);
 		const ok = typeof value === 'boolean' ? value : value >= (gate.min ?? 0);
 		const detail =
 			gate.id === 'tendernessResolved' && input.tenderness === 'unknown'
@@ -60,7 +77,7 @@ export function evaluatePhase(p: Protocol, input: PhaseInput): PhaseResult {
 		(ok ? met : unmet).push({ text: `${gate.label}: ${detail}${ok ? '' : need}`, claims: gate.claims });
 	}
 	const redFlags = p.redFlags
-		.filter((f) => (f.id === 'painAtRestOrNight' ? input.painAtRestOrNight : input.tenderness === 'focal'))
+		.filter((f) => RED_FLAG_RAISED[f.id](input))
 		.map((f) => ({ text: `${f.label}. ${f.action}`, claims: f.claims }));
 
 	const next: Statement[] = [];

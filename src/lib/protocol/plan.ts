@@ -5,6 +5,7 @@
  * Distances are whole metres so that "at most +10%" holds exactly.
  */
 import type { Protocol } from '../../schemas/protocol.ts';
+import { MAX_SESSIONS } from './limits.ts';
 
 export interface PainReport {
 	/** Session number (1-based) after which pain was reported. */
@@ -57,7 +58,6 @@ export interface Plan {
 	startWeekAssumed: boolean;
 }
 
-const MAX_SESSIONS = 300;
 const DAY = 86_400_000;
 
 export function addDays(iso: string, days: number): string {

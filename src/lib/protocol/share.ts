@@ -4,6 +4,7 @@
 import type { PlanFields } from './validate.ts';
 import type { Plan, PainReport } from './plan.ts';
 import { formatPace } from './pace.ts';
+import { MAX_REST_DAYS, MAX_SESSIONS } from './limits.ts';
 
 export interface Scenario extends PlanFields {
 	pain: PainReport[];
@@ -36,8 +37,8 @@ export function decodeScenario(query: string): Partial<Scenario> {
 			const [s, r] = part.split(':');
 			const session = Number(s);
 			const restDays = r === undefined ? undefined : Number(r);
-			if (!Number.isInteger(session) || session < 1 || session > 300) return [];
-			if (restDays !== undefined && (!Number.isInteger(restDays) || restDays < 0 || restDays > 90)) return [];
+			if (!Number.isInteger(session) || session < 1 || session > MAX_SESSIONS) return [];
+			if (restDays !== undefined && (!Number.isInteger(restDays) || restDays < 0 || restDays > MAX_REST_DAYS)) return [];
 			return [{ session, restDays }];
 		});
 	}

@@ -5,6 +5,8 @@
 import type { Protocol } from '../../schemas/protocol.ts';
 import { formatPace, fromSecondsPerKm, parsePace, toSecondsPerKm, type PaceUnit, KM_PER_MILE } from './pace.ts';
 import type { PhaseInput, Stage } from './phase.ts';
+import type { PainReport } from './plan.ts';
+import { MAX_REST_DAYS, MAX_SESSIONS } from './limits.ts';
 
 export type Validated<T> = { ok: true; value: T; errors: Record<string, never> } | { ok: false; errors: Partial<Record<string, string>> };
 
@@ -109,4 +111,14 @@ export function validatePhase(f: PhaseFields): Validated<PhaseInput> {
 			distancePercent: percent as number,
 		},
 	};
+}
+
+/** A pain report from the form: the session it followed (within the plan) and, optionally, the days until symptoms resolved. */
+export function validatePain(f: { session: string; rest: string }, sessions: number = MAX_SESSIONS): { ok: true; value: PainReport } | { ok: false; error: string } {
+	const session = number(f.session, { min: 1, max: sessions, integer: true, label: 'the session number', unit: 'sessions' });
+	if (typeof session === 'string') return { ok: false, error: session };
+	const restText = f.rest.trim();
+	if (!restText) return { ok: true, value: { session, restDays: undefined } };
+	const rest = number(restText, { min: 0, max: MAX_REST_DAYS, integer: true, label: 'the days until symptoms resolved', unit: 'days' });
+	return typeof rest === 'string' ? { ok: false, error: rest } : { ok: true, value: { session, restDays: rest } };
 }
