@@ -163,6 +163,8 @@ describe('BibTeX', () => {
 		expect(report).toMatchObject({ type: 'techreport', fields: { institution: ['Acme & Co'], series: 'Practical Summaries: Series_One', urldate: '2026-02-01', month: '3' } });
 		expect(String(report!.fields.note)).toContain('The report has no DOI; 100% of copies are print_only.');
 		expect(second!.fields.institution).toEqual(['Acme']);
+		expect(second!.fields.key).toBe('Acme'); // sorts and labels an entry without author
+		expect(report!.fields).not.toHaveProperty('key');
 		expect(second!.fields).not.toHaveProperty('month');
 		expect(article!.fields.month).toBe('11');
 		expect(bib).toMatch(/^\tmonth = nov,$/m);

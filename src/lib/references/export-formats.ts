@@ -6,6 +6,7 @@
  * (astrocite-ris, @retorquere/bibtex-parser, citeproc-js, the official CSL-JSON schema).
  */
 import { Cite } from '@citation-js/core';
+import { createHash } from 'node:crypto';
 import type { CslItem } from '../../schemas/csl-item.ts';
 import { formatted, toCsl } from './csl.ts';
 
@@ -72,10 +73,23 @@ function serialiseRis(record: RisRecord): string {
 	return `${lines.join('\r\n')}\r\n`;
 }
 
+/**
+ * The formatted-entry cache (csl.ts) is keyed by data, output kind and library versions; the kind
+ * also carries a hash of this file's post-processing code, so a changed fix is never served stale.
+ */
+let codeHash: string | undefined;
+function kind(format: 'ris' | 'bibtex'): string {
+	codeHash ??= createHash('sha1')
+		.update([fixRis, serialiseRis, fixBibtex, serialiseBibtex, bibtexName, escapeBibtex, missingNote, oneLine, isoDate].map(String).join('\n'))
+		.digest('hex')
+		.slice(0, 12);
+	return `${format}-export-${codeHash}`;
+}
+
 export function toRis(items: readonly CslItem[]): string {
 	return items
 		.map((item) =>
-			formatted('ris-v2', item as unknown as Record<string, unknown>, () => {
+			formatted(kind('ris'), item as unknown as Record<string, unknown>, () => {
 				const [record] = new Cite(toCsl(item)).format('ris', { format: 'object' }) as unknown as RisRecord[];
 				return serialiseRis(fixRis(record!, item));
 			}),
@@ -118,6 +132,9 @@ function bibtexName(name: NonNullable<CslItem['author']>[number]): string {
  *   styles print verbatim and biblatex rejects; BibTeX's month macro (`nov`) is correct for both.
  * - `urldate` (biblatex's access date) from `accessed`, which citation-js's BibTeX mapping drops.
  * - `note`: our missing-data reason is added (citation-js drops CSL's `custom`).
+ * - `key` when there is no author: BibTeX's field for sorting and author-year labels when the
+ *   author is missing (without it BibTeX warns "to sort, need author or key"); the publisher or
+ *   journal, which author-year styles cite in the author's place.
  * - the label is our citation key (set in csl.ts; asserted here).
  */
 export function fixBibtex(entry: BibtexEntry, item: CslItem): BibtexEntry {
@@ -127,6 +144,8 @@ export function fixBibtex(entry: BibtexEntry, item: CslItem): BibtexEntry {
 	if (month) properties.month = `${RAW}${MONTHS[month - 1]}`;
 	else delete properties.month;
 	if (item.accessed) properties.urldate = isoDate(item.accessed)!;
+	const stand = item.publisher ?? item['container-title'] ?? item['collection-title'];
+	if (!item.author && stand) properties.key = escapeBibtex(stand);
 	const note = missingNote(item);
 	if (note) properties.note = [properties.note, escapeBibtex(note)].filter(Boolean).join('. ');
 	return { ...entry, label: item.id, properties };
@@ -142,7 +161,7 @@ function serialiseBibtex(entry: BibtexEntry): string {
 export function toBibtex(items: readonly CslItem[]): string {
 	return items
 		.map((item) =>
-			formatted('bibtex-v2', item as unknown as Record<string, unknown>, () => {
+			formatted(kind('bibtex'), item as unknown as Record<string, unknown>, () => {
 				const [entry] = new Cite(toCsl(item)).format('bibtex', { format: 'object' }) as unknown as BibtexEntry[];
 				return serialiseBibtex(fixBibtex(entry!, item));
 			}),
