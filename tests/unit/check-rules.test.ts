@@ -48,7 +48,7 @@ describe('the fixture base', () => {
 	test('passes, with one exception', async () => {
 		const { result, shown } = await findings();
 		expect(shown).toEqual([]);
-		expect(result.stats).toMatchObject({ guidelines: 1, claims: 8, citations: 8, references: 2, exceptions: 1 });
+		expect(result.stats).toMatchObject({ guidelines: 1, claims: 9, citations: 9, references: 2, exceptions: 1 });
 		expect(exitCode(result, false)).toBe(0);
 		expect(exitCode(result, true)).toBe(1);
 	});
@@ -257,6 +257,31 @@ describe('one case per rule', () => {
 		]);
 	});
 
+	test('claim-uncited: a line ending with ":" is not exempt', async () => {
+		const { root, list } = await findings('lead-in-colon');
+		expect(list).toEqual([
+			`claim-uncited ${PAGE}:${lineOf(root, PAGE, 'Take 800 mg')} This paragraph cites no reference: "Take 800 mg ibuprofen three times a day, then examine the…" (ending with ":" does not exempt it: cite it, or end it with [not-a-claim] if it only introduces what follows)`,
+		]);
+	});
+
+	test('claim-uncited: a quotation is a claim and needs its source', async () => {
+		const { root, list } = await findings('quotation-uncited');
+		expect(list).toEqual([`claim-uncited ${PAGE}:${lineOf(root, PAGE, '> "Ice the knee')} This paragraph cites no reference: "\\"Ice the knee for 20 minutes,\\" an expert advised."`.replaceAll('\\"', '"')]);
+	});
+
+	test('not-a-claim-invalid: a [not-a-claim] line that states a number', async () => {
+		const { root, list } = await findings('not-a-claim-invalid');
+		const line = lineOf(root, PAGE, 'within 48 hours');
+		expect(list).toEqual([
+			`not-a-claim-invalid ${PAGE}:${line} This block is marked [not-a-claim] but states a number ("Examine the knee within 48 hours for:"): a number is a clinical statement, so cite it and remove [not-a-claim].`,
+		]);
+	});
+
+	test('code-block-forbidden: clinical text in a code block', async () => {
+		const { root, list } = await findings('code-block');
+		expect(list).toEqual([`code-block-forbidden ${PAGE}:${lineOf(root, PAGE, '```text')} A code block (Take 800 mg ibuprofen three times a day.) is not allowed in a guideline: its text would be published without the claim check.`]);
+	});
+
 	test('every rule in the catalogue is found by at least one fixture case above', () => {
 		expect(RULE_LIST.map((r) => r.id).filter((id) => !observed.has(id))).toEqual([]);
 	});
@@ -268,14 +293,14 @@ describe('reporting', () => {
 		const text = formatText(result, { strict: false, color: false });
 		const line = result.findings.find((f) => f.rule === 'claim-uncited')!.line;
 		expect(text).toContain(`✘ ${PAGE}:${line}:1  This list item cites no reference: "Swelling that lasts more than a day"  [claim-uncited]`);
-		expect(text).toContain('    fix: Add [@reference-key] for the reference that supports it, or, if the source gives none, declare an evidence gap (evidenceGaps) and cite it as [!gap-id].');
+		expect(text).toContain('    fix: Add [@reference-key] for the reference that supports it, or, if the source gives none, declare an evidence gap (evidenceGaps) and cite it as [!gap-id]. Text that states nothing clinical (a line introducing a list) ends with [not-a-claim].');
 		expect(text).toContain('✘ Claim check failed: 1 error (claim-uncited ×1).');
 	});
 
 	test('a clean run prints one line with the counts and names every exception', async () => {
 		const { result } = await findings();
 		expect(formatText(result, { strict: false, color: false })).toBe(
-			'✔ Claim check passed: 1 page (1 guideline), 8 claims, 8 citations, 2 references, 1 exception (gap-one; see them with --strict).',
+			'✔ Claim check passed: 1 page (1 guideline), 9 claims, 9 citations, 2 references, 1 exception (gap-one; see them with --strict).',
 		);
 	});
 
@@ -283,7 +308,7 @@ describe('reporting', () => {
 		const { result } = await findings('uncited-claim');
 		const line = result.findings.find((f) => f.rule === 'claim-uncited')!.line;
 		expect(formatGithub(result, false).split('\n')).toContain(
-			`::error file=${PAGE},line=${line},col=1,title=claim-uncited::This list item cites no reference: "Swelling that lasts more than a day" Fix: Add [@reference-key] for the reference that supports it, or, if the source gives none, declare an evidence gap (evidenceGaps) and cite it as [!gap-id].`,
+			`::error file=${PAGE},line=${line},col=1,title=claim-uncited::This list item cites no reference: "Swelling that lasts more than a day" Fix: Add [@reference-key] for the reference that supports it, or, if the source gives none, declare an evidence gap (evidenceGaps) and cite it as [!gap-id]. Text that states nothing clinical (a line introducing a list) ends with [not-a-claim].`,
 		);
 	});
 });

@@ -12,7 +12,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('evidence map', () => {
 	test('lists every claim with its references, kind and year, and links to its anchor', async () => {
 		const map = buildEvidenceMap(await buildIndex({ root }), { year: 2026 });
-		expect(map.claims).toHaveLength(8);
+		expect(map.claims).toHaveLength(9);
 		const rest = map.claims.find((c) => c.claimId === 'rest-two-weeks')!;
 		expect(rest.href).toBe('/guidelines/knee/sample/#rest-two-weeks');
 		expect(rest.references).toEqual([{ key: 'jones-2019', title: 'Knee pain guideline.', year: 2019, kind: 'clinical-guideline', tier: 'primary' }]);
@@ -24,7 +24,7 @@ describe('evidence map', () => {
 		expect(buildEvidenceMap(index, { year: 2026 }).claims.filter((c) => c.onlyOld)).toEqual([]);
 		const later = buildEvidenceMap(index, { year: 2035, maxAgeYears: 15 });
 		// In 2035 the 2019 guideline is 16 years old (the 2020 trial 15); claims citing only it are flagged, mixed ones are not.
-		expect(later.claims.filter((c) => c.onlyOld).map((c) => c.claimId)).toEqual(['bottom-line', 'rest-two-weeks', 'also-not-a-reference-in-code']);
+		expect(later.claims.filter((c) => c.onlyOld).map((c) => c.claimId)).toEqual(['bottom-line', 'rest-two-weeks', 'rest-is-best-as-one-trial', 'also-not-a-reference-in-code']);
 	});
 
 	test('flags support only from secondary sources', async () => {
@@ -32,7 +32,7 @@ describe('evidence map', () => {
 		const ref = index.references.get('jones-2019')!;
 		ref.data['x-evidence'].tier = 'secondary';
 		const map = buildEvidenceMap(index, { year: 2026 });
-		expect(map.claims.filter((c) => c.onlySecondary).map((c) => c.claimId)).toEqual(['bottom-line', 'rest-two-weeks', 'also-not-a-reference-in-code']);
+		expect(map.claims.filter((c) => c.onlySecondary).map((c) => c.claimId)).toEqual(['bottom-line', 'rest-two-weeks', 'rest-is-best-as-one-trial', 'also-not-a-reference-in-code']);
 	});
 
 	test('claims with only an evidence gap are listed with it, not flagged as old or secondary', async () => {

@@ -7,7 +7,7 @@ describe('inline markers', () => {
 	test('citations, gaps and ids are found in order', () => {
 		const { markers, problems } = scanMarkers('Rest [@a-1; @b] until pain-free [!gap-8; @c] [#rest]');
 		expect(problems).toEqual([]);
-		expect(markers.map((m) => (m.kind === 'id' ? `#${m.id}` : m.items.map((i) => (i.type === 'ref' ? `@${i.key}` : `!${i.id}`)).join(',')))).toEqual([
+		expect(markers.map((m) => (m.kind === 'id' ? `#${m.id}` : m.kind === 'not-claim' ? '-' : m.items.map((i) => (i.type === 'ref' ? `@${i.key}` : `!${i.id}`)).join(',')))).toEqual([
 			'@a-1,@b',
 			'!gap-8,@c',
 			'#rest',
@@ -48,5 +48,18 @@ describe('numbering', () => {
 			['b', 1],
 			['a', 2],
 		]);
+	});
+});
+
+describe('the [not-a-claim] marker', () => {
+	test('is a marker readers do not see', () => {
+		const { markers, problems } = scanMarkers('First, examine the knee: [not-a-claim]');
+		expect(problems).toEqual([]);
+		expect(markers.map((m) => m.kind)).toEqual(['not-claim']);
+		expect(stripMarkers('First, examine the knee: [not-a-claim]')).toBe('First, examine the knee:');
+	});
+
+	test('a misspelling is not the marker (the text then stays a claim that must cite)', () => {
+		expect(scanMarkers('Examine the knee: [not a claim]').markers).toEqual([]);
 	});
 });

@@ -21,7 +21,7 @@ function rendered(): Root {
 	const frontmatter = parseYaml(text.split(/^---$/m)[1]!) as Record<string, unknown>;
 	const analysis = analyzePage(tree, frontmatter);
 	const gaps = (frontmatter.evidenceGaps as unknown[]).map((g) => EvidenceGapSchema.parse(g));
-	renderGuideline(tree, { headings: analysis.headings, claims: analysis.claims, bottomLine: analysis.bottomLine, gaps, refs: loadReferences(`${base}references`).refs });
+	renderGuideline(tree, { headings: analysis.headings, claims: analysis.claims, nonClaims: analysis.nonClaims, bottomLine: analysis.bottomLine, gaps, refs: loadReferences(`${base}references`).refs });
 	return tree;
 }
 
@@ -33,9 +33,10 @@ describe('renderGuideline', () => {
 	const tree = rendered();
 	const texts = all(tree as unknown as Any).filter((n) => n.type === 'text').map((n) => n.value ?? '');
 
-	test('the bottom line comes first, in its own section; markers leave the text except in a quotation', () => {
+	test('the bottom line comes first, in its own section; markers leave the text, quotations and [not-a-claim] lines included', () => {
 		expect(tree.children[0]).toMatchObject({ data: { hName: 'section', hProperties: { class: 'bottom-line' } } });
-		expect(texts.filter((t) => /\[[@!#]/.test(t))).toEqual(['A quoted example, which is not a claim: [@not-a-reference]']);
+		expect(texts.filter((t) => /\[[@!#]|\[not-a-claim\]/.test(t))).toEqual([]);
+		expect(texts).toContain('Examine the knee for:');
 	});
 
 	test('claims carry their permanent ids; citations are numbered by first appearance', () => {
@@ -49,5 +50,23 @@ describe('renderGuideline', () => {
 	test('the reference list and the evidence gaps close the page', () => {
 		const headings = tree.children.filter((n) => n.type === 'heading').map((n) => (n.data as { hProperties?: { id?: string } } | undefined)?.hProperties?.id);
 		expect(headings.slice(-2)).toEqual(['references', 'evidence-gaps']);
+	});
+});
+
+describe('citations in headings', () => {
+	test('are shown under the heading, as the check counts them (a link to the reference)', () => {
+		const text = readFileSync(file, 'utf8').replace('### Strength (50% of studies) [!gap-one] [#strength]', '### Strength (50% of studies) [@jones-2019; !gap-one] [#strength]');
+		const tree = parsePage(text, file);
+		const frontmatter = parseYaml(text.split(/^---$/m)[1]!) as Record<string, unknown>;
+		const analysis = analyzePage(tree, frontmatter);
+		const heading = analysis.claims.find((c) => c.kind === 'heading')!;
+		expect(heading.cites).toEqual([{ type: 'ref', key: 'jones-2019' }, { type: 'gap', id: 'gap-one' }]);
+		const gaps = (frontmatter.evidenceGaps as unknown[]).map((g) => EvidenceGapSchema.parse(g));
+		renderGuideline(tree, { headings: analysis.headings, claims: analysis.claims, nonClaims: analysis.nonClaims, bottomLine: analysis.bottomLine, gaps, refs: loadReferences(`${base}references`).refs });
+		const index = tree.children.indexOf(heading.node as never);
+		const sources = tree.children[index + 1] as unknown as Any;
+		expect(sources.data?.hProperties).toMatchObject({ class: 'heading-sources', 'data-heading': 'strength' });
+		expect(all(sources).some((n) => n.properties?.href === '#ref-jones-2019')).toBe(true);
+		expect((tree.children[index + 2] as unknown as Any).data?.hProperties).toMatchObject({ dataEvidenceGap: 'gap-one' });
 	});
 });

@@ -71,7 +71,7 @@ export function checkClaims(index: ContentIndex): Finding[] {
 	const out: Finding[] = [];
 	for (const page of index.pages) {
 		for (const p of page.problems) {
-			out.push(finding(p.misplaced ? 'marker-misplaced' : 'marker-malformed', page.file, p.position.line, p.position.column, p.message));
+			out.push(finding(p.rule ?? (p.misplaced ? 'marker-misplaced' : 'marker-malformed'), page.file, p.position.line, p.position.column, p.message));
 		}
 		if (page.type !== 'guideline') continue;
 		const gapIds = new Set(page.gaps.map((g) => g.id));
@@ -79,7 +79,8 @@ export function checkClaims(index: ContentIndex): Finding[] {
 			const { line, column } = claim.position;
 			if (claim.cites.length === 0) {
 				const what = claim.kind === 'heading' ? 'This heading states a proportion but' : claim.kind === 'bottom-line' ? 'The bottom line' : `This ${claim.kind.replace('-', ' ')}`;
-				out.push(finding('claim-uncited', page.file, line, column, `${what} cites no reference: ${excerpt(claim.text)}`));
+				const colon = claim.text.endsWith(':') ? ' (ending with ":" does not exempt it: cite it, or end it with [not-a-claim] if it only introduces what follows)' : '';
+				out.push(finding('claim-uncited', page.file, line, column, `${what} cites no reference: ${excerpt(claim.text)}${colon}`));
 			}
 			for (const cite of claim.cites) {
 				if (cite.type === 'ref' && !index.references.has(cite.key) && !index.referenceFiles.has(cite.key)) {

@@ -2,14 +2,15 @@
  * Finds the headings and claims of a page in its Markdown/MDX syntax tree.
  *
  * What counts as a claim in a guideline's clinical body (found, never declared):
- * - every paragraph, list item and table body row, including those inside callouts (asides) and
- *   MDX components that wrap Markdown;
+ * - every paragraph, list item and table body row, including those inside callouts (asides),
+ *   quotations (a quotation needs its source) and MDX components that wrap Markdown;
  * - a heading, when it states a proportion ("74% of studies …") or carries a citation;
  * - the frontmatter `bottomLine` (analysed separately, see `analyzeBottomLine`).
  *
- * Not claims: a block that ends with ":" right before (or around) a list and cites nothing (it only
- * introduces the list, whose items are the claims); callout titles; blockquotes (quoted material);
- * code, MDX expressions and comments; tables' header rows. Citations inside those do not count.
+ * Not claims: a paragraph or list item the editor ends with the visible marker `[not-a-claim]`
+ * (e.g. a line introducing a list; it may neither cite nor state a number) — never text that merely
+ * ends with ":"; callout titles; tables' header rows. Code blocks are refused in guidelines
+ * (src/lib/content/language.ts); citations inside inline code do not count.
  *
  * Used both by the Sätteri plugin that renders pages and by `npm run check`, so what is checked is
  * exactly what is published.
@@ -58,13 +59,23 @@ export interface Claim {
 
 export interface LocatedProblem extends MarkerProblem {
 	position: Position;
+	/** The rule, when it is not a marker's syntax or place. */
+	rule?: 'not-a-claim-invalid';
 	/** A well-formed marker in a place where it does not count (list introduction, table header). */
 	misplaced?: true;
+}
+
+/** A block the editor marked `[not-a-claim]`: not a claim, but its markers still leave the text. */
+export interface NonClaim {
+	text: string;
+	position: Position;
+	sites: MarkerSite[];
 }
 
 export interface PageAnalysis {
 	headings: HeadingInfo[];
 	claims: Claim[];
+	nonClaims: NonClaim[];
 	/** Malformed markers, ids written twice on one claim, ids/citations outside any claim. */
 	problems: LocatedProblem[];
 }
@@ -75,7 +86,10 @@ const PROPORTION = /\d(?:[.,]\d+)?\s?%/;
 /** How many words of a claim form its generated id. */
 const GENERATED_ID_WORDS = 6;
 
-const SKIP = new Set(['blockquote', 'code', 'html', 'yaml', 'toml', 'definition', 'footnoteDefinition', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'thematicBreak']);
+/** Blocks that hold no prose of the page's own (code is refused in guidelines by the language check). */
+const SKIP = new Set(['code', 'html', 'yaml', 'toml', 'definition', 'footnoteDefinition', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'thematicBreak']);
+
+const excerptOf = (text: string) => (text.length > 50 ? `"${text.slice(0, 47)}…"` : `"${text}"`);
 
 /** The id a claim gets when its editor sets none: its first words, slugged. */
 export function generatedClaimId(text: string): string {
@@ -123,7 +137,8 @@ function collect(node: Nodes, into: Collected): void {
 		into.text += node.value.replaceAll('[', '[\u2060');
 		return;
 	}
-	if (node.type === 'list' || SKIP.has(node.type)) return;
+	// A nested list or quotation is its own claim, not part of the text around it.
+	if (node.type === 'list' || node.type === 'blockquote' || SKIP.has(node.type)) return;
 	if ('children' in node) {
 		for (const child of node.children as Nodes[]) {
 			collect(child, into);
@@ -145,8 +160,12 @@ function isDirectiveLabel(node: Nodes): boolean {
 	return node.type === 'paragraph' && data?.directiveLabel === true;
 }
 
-function endsWithColon(text: string): boolean {
-	return stripMarkers(text).endsWith(':');
+function isMarkedNotClaim(sites: MarkerSite[]): boolean {
+	return sites.some((s) => s.markers.some((m) => m.kind === 'not-claim'));
+}
+
+function notClaimMarkers(sites: MarkerSite[]): { site: MarkerSite; start: number }[] {
+	return sites.flatMap((site) => site.markers.flatMap((m) => (m.kind === 'not-claim' ? [{ site, start: m.start }] : [])));
 }
 
 export interface AnalyzeOptions {
@@ -158,6 +177,7 @@ export interface AnalyzeOptions {
 export function analyzeTree(root: Root, options: AnalyzeOptions): PageAnalysis {
 	const headings: HeadingInfo[] = [];
 	const claims: Claim[] = [];
+	const nonClaims: NonClaim[] = [];
 	const problems: LocatedProblem[] = [];
 	const slugger = new GithubSlugger();
 	let section: string | null = null;
@@ -199,9 +219,35 @@ export function analyzeTree(root: Root, options: AnalyzeOptions): PageAnalysis {
 		void node;
 	};
 
+	/** A block marked [not-a-claim]: recorded, and refused if it cites or states a number. */
+	const addNonClaim = (node: Nodes, c: Collected) => {
+		const text = stripMarkers(c.text);
+		const at = notClaimMarkers(c.sites)[0]!;
+		const position = offsetPosition(at.site.node, at.start);
+		nonClaims.push({ text, position: pos(node), sites: c.sites });
+		const raw = '[not-a-claim]';
+		if (citesOf(c.sites).length > 0) {
+			problems.push({ start: at.start, raw, rule: 'not-a-claim-invalid', message: 'This block is marked [not-a-claim] but cites a reference: it is a claim, so remove [not-a-claim].', position });
+		} else if (/\d/.test(text)) {
+			problems.push({
+				start: at.start,
+				raw,
+				rule: 'not-a-claim-invalid',
+				message: `This block is marked [not-a-claim] but states a number (${excerptOf(text)}): a number is a clinical statement, so cite it and remove [not-a-claim].`,
+				position,
+			});
+		}
+	};
+	/** [not-a-claim] where it cannot apply (headings, table rows). */
+	const misplacedNotClaim = (c: Collected, where: string) => {
+		for (const at of notClaimMarkers(c.sites)) {
+			problems.push({ start: at.start, raw: '[not-a-claim]', rule: 'not-a-claim-invalid', message: `[not-a-claim] cannot mark ${where}; it ends a paragraph or list item that states nothing clinical.`, position: offsetPosition(at.site.node, at.start) });
+		}
+	};
+
 	const visitBlocks = (parent: Parents): void => {
 		const children = parent.children as RootContent[];
-		children.forEach((node, index) => {
+		children.forEach((node) => {
 			if (SKIP.has(node.type)) return;
 			switch (node.type) {
 				case 'heading': {
@@ -214,6 +260,7 @@ export function analyzeTree(root: Root, options: AnalyzeOptions): PageAnalysis {
 					if (explicit) slugger.slug(explicit); // reserve it
 					headings.push({ id, explicit: explicit !== undefined, depth: node.depth, text, position: pos(node), node });
 					section = id;
+					if (options.clinical) misplacedNotClaim(c, 'a heading');
 					if (options.clinical && (PROPORTION.test(text) || citesOf(c.sites).length > 0)) addClaim('heading', node, c, id);
 					return;
 				}
@@ -222,10 +269,8 @@ export function analyzeTree(root: Root, options: AnalyzeOptions): PageAnalysis {
 					const c: Collected = { sites: [], text: '', problems };
 					collect(node, c);
 					if (!options.clinical) return;
-					const next = children[index + 1];
-					const leadIn = next?.type === 'list' && endsWithColon(c.text) && citesOf(c.sites).length === 0;
-					if (leadIn) {
-						reportStray(c, node, 'a list introduction');
+					if (isMarkedNotClaim(c.sites)) {
+						addNonClaim(node, c);
 						return;
 					}
 					if (stripMarkers(c.text) === '' && c.sites.length === 0) return;
@@ -236,9 +281,8 @@ export function analyzeTree(root: Root, options: AnalyzeOptions): PageAnalysis {
 					for (const item of node.children) {
 						const c: Collected = { sites: [], text: '', problems };
 						collect(item, c);
-						const nested = item.children.some((child) => child.type === 'list');
-						const leadIn = nested && endsWithColon(c.text) && citesOf(c.sites).length === 0;
-						if (options.clinical && !leadIn) addClaim('list-item', item, c);
+						if (options.clinical && isMarkedNotClaim(c.sites)) addNonClaim(item, c);
+						else if (options.clinical) addClaim('list-item', item, c);
 						for (const child of item.children) if (child.type !== 'paragraph') visitBlocks({ type: 'root', children: [child] });
 					}
 					return;
@@ -250,6 +294,7 @@ export function analyzeTree(root: Root, options: AnalyzeOptions): PageAnalysis {
 							collect(cell, c);
 							c.text += ' ';
 						}
+						if (options.clinical) misplacedNotClaim(c, 'a table row');
 						if (rowIndex === 0) {
 							if (options.clinical) reportStray(c, row, 'a table header row');
 							return;
@@ -265,7 +310,7 @@ export function analyzeTree(root: Root, options: AnalyzeOptions): PageAnalysis {
 	};
 
 	visitBlocks(root);
-	return { headings, claims, problems };
+	return { headings, claims, nonClaims, problems };
 }
 
 /** Analyses the frontmatter bottom line, parsed as Markdown by the caller. */
@@ -277,6 +322,13 @@ export function analyzeBottomLine(root: Root): { claim: Claim | null; problems: 
 	if (!first || first.type !== 'paragraph') return { claim: null, problems };
 	const ids = idsOf(c.sites);
 	const text = stripMarkers(c.text);
+	for (const site of c.sites) {
+		for (const m of site.markers) {
+			if (m.kind === 'not-claim') {
+				problems.push({ start: m.start, raw: '[not-a-claim]', rule: 'not-a-claim-invalid', message: 'The bottom line is always a claim: remove [not-a-claim] and cite it.', position: pos(first) });
+			}
+		}
+	}
 	return {
 		claim: {
 			id: ids[0] ?? 'bottom-line',

@@ -6,6 +6,9 @@
  * - `[!gap-id]`: cites an evidence gap declared in frontmatter `evidenceGaps` (may be mixed:
  *   `[!source-ref-8; @key]`).
  * - `[#id]`: sets the permanent anchor id of the heading or claim it ends.
+ * - `[not-a-claim]`: ends a block of guideline text that states nothing clinical (a line that
+ *   introduces a list). Written by the editor and seen by the reviewer; readers do not see it. Text
+ *   is never exempted from citing because of how it looks (a final ":"), only by this marker.
  *
  * This module scans the *value of one mdast text node*. Code, comments and quotations never reach
  * it: the caller walks the syntax tree and only passes prose text nodes.
@@ -15,7 +18,11 @@ export type CiteItem = { type: 'ref'; key: string } | { type: 'gap'; id: string 
 
 export type Marker =
 	| { kind: 'cite'; items: CiteItem[]; start: number; end: number }
-	| { kind: 'id'; id: string; start: number; end: number };
+	| { kind: 'id'; id: string; start: number; end: number }
+	| { kind: 'not-claim'; start: number; end: number };
+
+/** The marker that declares a block not a claim. */
+export const NOT_A_CLAIM = '[not-a-claim]';
 
 export interface MarkerProblem {
 	/** Offset in the scanned string. */
@@ -39,6 +46,11 @@ export function scanMarkers(text: string): { markers: Marker[]; problems: Marker
 		const start = text.indexOf('[', from);
 		if (start === -1) break;
 		const opener = text[start + 1];
+		if (text.startsWith(NOT_A_CLAIM, start)) {
+			markers.push({ kind: 'not-claim', start, end: start + NOT_A_CLAIM.length });
+			from = start + NOT_A_CLAIM.length;
+			continue;
+		}
 		if (opener === undefined || !OPENERS.has(opener)) {
 			from = start + 1;
 			continue;

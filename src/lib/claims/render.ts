@@ -8,7 +8,7 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { ElementContent, Element } from 'hast';
 import { h } from 'hastscript';
-import type { Claim, HeadingInfo, MarkerSite } from './analyze.ts';
+import type { Claim, HeadingInfo, MarkerSite, NonClaim } from './analyze.ts';
 import { scanMarkers, type CiteItem } from './markers.ts';
 import type { EvidenceGap } from '../../schemas/evidence-gap.ts';
 import type { LoadedReference } from '../references/load.ts';
@@ -25,6 +25,8 @@ export interface RenderInput {
 	bottomLine?: Claim | undefined;
 	gaps: readonly EvidenceGap[];
 	refs: ReadonlyMap<string, LoadedReference>;
+	/** Blocks marked [not-a-claim]: the marker leaves the text. */
+	nonClaims?: readonly NonClaim[] | undefined;
 }
 
 const GAP_TITLES: Record<EvidenceGap['kind'], string> = {
@@ -123,6 +125,7 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 	// Marker text nodes are rewritten: markers become citation links, ids disappear.
 	const siteOwner = new Map<Text, { claim?: Claim; site: MarkerSite }>();
 	for (const claim of claims) for (const site of claim.sites) siteOwner.set(site.node, { claim, site });
+	for (const nonClaim of input.nonClaims ?? []) for (const site of nonClaim.sites) siteOwner.set(site.node, { site });
 	for (const heading of input.headings) {
 		editor.setProps(heading.node, { id: heading.id });
 		for (const node of textNodes(heading.node)) {
@@ -193,9 +196,20 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		if (host) target.append(host, [...anchor, { type: 'text', value: ' ' }, permalink] as RootContent[]);
 	}
 
-	// Headings that state something unsupported get a visible note underneath.
+	// A heading's citations are shown right under it (a note, so the heading and the table of
+	// contents keep plain text): the references it cites, then a flag for each evidence gap.
 	for (const claim of input.claims.filter((c) => c.kind === 'heading')) {
 		const gaps = claim.cites.filter((c): c is Extract<CiteItem, { type: 'gap' }> => c.type === 'gap');
+		const refs = claim.cites.filter((c) => c.type === 'ref');
+		const sources: RootContent[] = refs.length
+			? [
+					{
+						type: 'paragraph',
+						data: { hProperties: { class: 'heading-sources', 'data-heading': claim.id } },
+						children: [{ type: 'text', value: refs.length === 1 ? 'Source for this heading: ' : 'Sources for this heading: ' }, citeGroup(claim, refs)],
+					} as RootContent,
+				]
+			: [];
 		const flags = gaps.map((g) => {
 			const gap = gapById.get(g.id);
 			return hastNode(
@@ -207,7 +221,7 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 				]),
 			);
 		});
-		if (flags.length) editor.insertAfter(claim.node, flags);
+		if (sources.length || flags.length) editor.insertAfter(claim.node, [...sources, ...flags]);
 	}
 
 	// Bottom line first.

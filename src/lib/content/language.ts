@@ -12,7 +12,7 @@
 import type { Nodes, Root } from 'mdast';
 import { ALLOWED_COMPONENTS, COMPONENTS_BY_NAME, type AllowedComponent } from '../markdown/components.ts';
 
-export type LanguageRule = 'mdx-import' | 'mdx-expression' | 'mdx-element-forbidden' | 'mdx-prop-forbidden' | 'url-unsafe';
+export type LanguageRule = 'mdx-import' | 'mdx-expression' | 'mdx-element-forbidden' | 'mdx-prop-forbidden' | 'url-unsafe' | 'code-block-forbidden';
 
 export interface LanguageProblem {
 	rule: LanguageRule;
@@ -175,6 +175,21 @@ function propProblems(component: AllowedComponent, attr: Extract<JsxAttribute, {
 	if (rule.pattern && !rule.pattern.test(value)) {
 		push('mdx-prop-forbidden', `${attr.name}="${excerpt(value, 30)}" on <${component.name}> is not a usable value: ${rule.describe}`);
 	}
+}
+
+/** Code blocks, refused in guidelines: clinical text in them would be published unchecked. */
+export function guidelineBodyProblems(tree: Root): LanguageProblem[] {
+	const out: LanguageProblem[] = [];
+	const visit = (node: Nodes) => {
+		if (node.type === 'code') {
+			const start = node.position?.start ?? { line: 1, column: 1 };
+			out.push({ rule: 'code-block-forbidden', line: start.line, column: start.column, message: `A code block (${excerpt(node.value, 40) || 'empty'}) is not allowed in a guideline: its text would be published without the claim check.` });
+			return;
+		}
+		if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+	};
+	visit(tree);
+	return out;
 }
 
 /** Every construct outside the closed language, in document order. */

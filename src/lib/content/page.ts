@@ -7,7 +7,7 @@ import { relative, sep } from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isScalar } from 'yaml';
 import type { Root, Yaml } from 'mdast';
 import { parseMarkdown, parsePage } from './parse.ts';
-import { languageProblems } from './language.ts';
+import { guidelineBodyProblems, languageProblems } from './language.ts';
 import { analyzePage } from '../claims/page.ts';
 import { locate } from '../references/load.ts';
 import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
@@ -82,6 +82,9 @@ export function summarizePage(root: string, contentDir: string, file: string, te
 		for (const p of languageProblems(parseMarkdown(frontmatter.bottomLine))) {
 			findings.push(finding(p.rule, rel, lines.bottomLine ?? 1, 1, `bottomLine: ${p.message}`, { field: 'bottomLine' }));
 		}
+	}
+	if (frontmatter.type === 'guideline') {
+		for (const p of guidelineBodyProblems(tree)) findings.push({ rule: p.rule, severity: 'error', file: rel, line: p.line, column: p.column, message: p.message });
 	}
 	const type = frontmatter.type === 'guideline' ? 'guideline' : frontmatter.type === 'page' ? 'page' : 'unknown';
 	const analysis = analyzePage(tree, frontmatter);

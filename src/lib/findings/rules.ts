@@ -53,8 +53,20 @@ const rules = [
 	{
 		id: 'claim-uncited',
 		severity: 'error',
-		summary: 'Every claim (paragraph, list item, table row, callout text, bottom line) cites at least one reference.',
-		hint: 'Add [@reference-key] for the reference that supports it, or, if the source gives none, declare an evidence gap (evidenceGaps) and cite it as [!gap-id].',
+		summary: 'Every claim (paragraph, list item, table row, quotation, callout text, bottom line) cites at least one reference; nothing is exempt for ending with ":".',
+		hint: 'Add [@reference-key] for the reference that supports it, or, if the source gives none, declare an evidence gap (evidenceGaps) and cite it as [!gap-id]. Text that states nothing clinical (a line introducing a list) ends with [not-a-claim].',
+	},
+	{
+		id: 'not-a-claim-invalid',
+		severity: 'error',
+		summary: 'Only a paragraph or list item that states nothing clinical is marked [not-a-claim]: it cites nothing and states no number; headings, table rows and the bottom line cannot be marked.',
+		hint: 'Remove [not-a-claim] and cite the statement with [@key] (or an evidence gap [!gap-id]); keep the marker only on text such as a line that introduces a list.',
+	},
+	{
+		id: 'code-block-forbidden',
+		severity: 'error',
+		summary: 'Guidelines hold no code blocks (``` or indented by four spaces): clinical text in them would be published unchecked.',
+		hint: 'Write the text as paragraphs or list items that cite their reference; remove the ``` fences or the four-space indent.',
 	},
 	{
 		id: 'citation-unknown-reference',

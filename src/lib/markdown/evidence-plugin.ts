@@ -84,7 +84,7 @@ function evidencePlugin(options: EvidencePluginOptions, file: string): MdastPlug
 				const claims = analysis.bottomLine ? [analysis.bottomLine, ...analysis.claims] : analysis.claims;
 				const keys = claims.flatMap((claim) => claim.cites.flatMap((cite) => (cite.type === 'ref' ? [cite.key] : [])));
 				const refs = loadReferencesByKey(options.referencesDir, keys);
-				renderGuideline(root, { headings: analysis.headings, claims: analysis.claims, bottomLine: analysis.bottomLine, gaps, refs }, editor);
+				renderGuideline(root, { headings: analysis.headings, claims: analysis.claims, nonClaims: analysis.nonClaims, bottomLine: analysis.bottomLine, gaps, refs }, editor);
 			}
 			editor.flush();
 		},
