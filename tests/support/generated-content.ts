@@ -67,7 +67,7 @@ disclaimer: ${disclaimer}
 
 Ask about pain during stairs and squatting. [@${refs[0]}] [#generated-history]
 
-Examine for:
+Examine for: [not-a-claim]
 
 - Pain on single-leg squat [@${refs[0]}] [#generated-squat]
 - Tenderness at the patellar facets [@${refs[1]}] [#generated-facets]
