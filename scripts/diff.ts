@@ -8,24 +8,14 @@
  */
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { diffSnapshots } from '../src/lib/diff/engine.ts';
 import { formatJson, formatMarkdown } from '../src/lib/diff/format.ts';
 import { GitRefError, snapshotOfFolder, snapshotOfRef } from '../src/lib/diff/snapshot.ts';
+import { cli, usageError } from './lib/cli.ts';
 
-const usage = 'Usage: npm run diff -- <git-ref> [--json] [--summary] [--root <dir>]   e.g. npm run diff -- HEAD~1, npm run diff -- origin/main';
-let values: { json?: boolean; summary?: boolean; root?: string };
-let positionals: string[];
-try {
-	({ values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, summary: { type: 'boolean' }, root: { type: 'string' } } }));
-} catch (error) {
-	console.error(`${(error as Error).message}\n${usage}`);
-	process.exit(2);
-}
-if (positionals.length !== 1) {
-	console.error(`Name the revision to compare the working tree with.\n${usage}`);
-	process.exit(2);
-}
+const usage = 'npm run diff -- <git-ref> [--json] [--summary] [--root <dir>]   e.g. npm run diff -- HEAD~1, npm run diff -- origin/main';
+const { values, positionals } = cli(usage, { allowPositionals: true, options: { json: { type: 'boolean' }, summary: { type: 'boolean' }, root: { type: 'string' } } });
+if (positionals.length !== 1) usageError('Name the revision to compare the working tree with.', usage);
 const ref = positionals[0]!;
 const root = resolve(values.root ?? process.cwd());
 try {
@@ -38,9 +28,6 @@ try {
 		else console.error('--summary: GITHUB_STEP_SUMMARY is not set (it is set inside GitHub Actions); nothing appended.');
 	}
 } catch (error) {
-	if (error instanceof GitRefError) {
-		console.error(`✘ ${error.message}\n${usage}`);
-		process.exit(2);
-	}
+	if (error instanceof GitRefError) usageError(error.message, usage);
 	throw error;
 }

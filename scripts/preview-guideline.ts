@@ -9,19 +9,18 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, watchFile, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { summarizePage } from '../src/lib/content/page.ts';
+import { cli, usageError } from './lib/cli.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: '4321' } } });
+const usage = 'npm run preview:guideline -- content/guidelines/<topic>/<slug>.mdx [--port 4321]';
+const { positionals, values } = cli(usage, { allowPositionals: true, options: { port: { type: 'string', default: '4321' } } });
 const port = values.port;
 const root = resolve(import.meta.dirname, '..');
 const content = join(root, 'content');
 const target = positionals[0] && resolve(positionals[0]);
 if (!target || !existsSync(target) || !relative(join(content, 'guidelines'), target).match(/^[^.][^/]*\/[^/]+\.mdx?$/)) {
-	console.error('Usage: npm run preview:guideline -- content/guidelines/<topic>/<slug>.mdx');
-	if (target) console.error(`✘ ${relative(root, target)} is not a guideline file under content/guidelines/<topic>/.`);
-	process.exit(2);
+	usageError(target ? `${relative(root, target)} is not a guideline file under content/guidelines/<topic>/.` : 'Name the guideline file to preview.', usage);
 }
 
 const page = summarizePage(root, content, target);

@@ -8,45 +8,26 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadReferences } from '../src/lib/references/load.ts';
 import { formatOf, importEntries, readEntries } from '../src/lib/references/import.ts';
+import { contentDir } from '../src/lib/paths.ts';
+import { cli, usageError } from './lib/cli.ts';
 
-const usage = 'Usage: npm run ref:add -- <file.bib|file.ris|file.json> [--dry-run] [--content <dir>]';
-let values: { 'dry-run'?: boolean; content?: string };
-let positionals: string[];
-try {
-	({ values, positionals } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, content: { type: 'string' } } }));
-} catch (error) {
-	console.error(`${(error as Error).message}\n${usage}`);
-	process.exit(2);
-}
-if (positionals.length !== 1) {
-	console.error(`Name one file exported from your reference manager.\n${usage}`);
-	process.exit(2);
-}
+const usage = 'npm run ref:add -- <file.bib|file.ris|file.json> [--dry-run] [--content <dir>]';
+const { values, positionals } = cli(usage, { allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, content: { type: 'string' } } });
+if (positionals.length !== 1) usageError('Name one file exported from your reference manager.', usage);
 const file = resolve(positionals[0]!);
 const format = formatOf(file);
-if (!format) {
-	console.error(`✘ ${positionals[0]}: use a .bib (BibTeX), .ris (RIS) or .json (CSL-JSON) export; Zotero, EndNote and Mendeley can all write one.\n${usage}`);
-	process.exit(2);
-}
-if (!existsSync(file)) {
-	console.error(`✘ ${positionals[0]} does not exist.\n${usage}`);
-	process.exit(2);
-}
-const referencesDir = join(resolve(values.content ?? 'content'), 'references');
+if (!format) usageError(`${positionals[0]}: use a .bib (BibTeX), .ris (RIS) or .json (CSL-JSON) export; Zotero, EndNote and Mendeley can all write one.`, usage);
+if (!existsSync(file)) usageError(`${positionals[0]} does not exist.`, usage);
+const referencesDir = join(values.content ? resolve(values.content) : contentDir(), 'references');
 let items;
 try {
 	items = readEntries(readFileSync(file, 'utf8'), format);
 } catch (error) {
-	console.error(`✘ ${positionals[0]} could not be read as ${format}: ${(error as Error).message}`);
-	process.exit(2);
+	usageError(`${positionals[0]} could not be read as ${format}: ${(error as Error).message}`);
 }
-if (!items.length) {
-	console.error(`✘ ${positionals[0]} holds no ${format} entries.`);
-	process.exit(2);
-}
+if (!items.length) usageError(`${positionals[0]} holds no ${format} entries.`);
 const { refs } = loadReferences(referencesDir);
 const existing = [...refs.values()].map(({ data }) => ({ key: data.id, DOI: data.DOI, PMID: data.PMID, title: data.title, year: data.issued?.['date-parts'][0][0] }));
 const { entries, refused } = importEntries(items, existing, basename(file));
