@@ -73,6 +73,9 @@ export const guidelineSchema = <T extends z.ZodType, D extends z.ZodType>(links:
 				lastUpdated: IsoDate.optional().describe('When the source was last updated (YYYY-MM-DD).'),
 				reviewStatus: z.string().optional().describe('The review status the source itself declared.'),
 				note: z.string().optional().describe('How the source was transcribed and what was found in it.'),
+				notice: links.disclaimer
+					.optional()
+					.describe('A notice the source requires on pages transcribed from it (a file name in content/disclaimers/), shown in the Source section of those pages only, e.g. "dr-oracle".'),
 			})
 			.optional()
 			.describe('Provenance, when the page adapts an existing document.'),

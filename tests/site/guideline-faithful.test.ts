@@ -210,6 +210,13 @@ describe('page furniture', () => {
 		expect(main.querySelectorAll('#related-questions + ul li, h2#related-questions ~ ul li').length).toBeGreaterThanOrEqual(11);
 	});
 
+	test("the source's own liability notice is attributed to the source, apart from the site-wide disclaimer", () => {
+		const notice = main.querySelector('.source-notice');
+		expect(norm(notice?.textContent ?? '')).toContain('The source of this guideline states: “Dr.Oracle assumes no liability for clinical decisions based on this content.”');
+		expect(main.querySelector('aside.disclaimer')?.textContent ?? '').not.toContain('Dr.Oracle');
+		expect(main.querySelector('aside.disclaimer')?.textContent).toContain('Evidence Handbook assumes no liability');
+	});
+
 	test('every section heading has its explicit id', () => {
 		const ids = headings.map((h) => h.id);
 		for (const id of ['initial-assessment', 'immediate-management', 'return-to-running-protocol', 'strength-training', 'timeline', 'therapies-to-avoid', 'references', 'evidence-gaps']) {

@@ -71,6 +71,9 @@ describe('a generated second guideline, a draft and an unused reference', () => 
 		}
 		expect(doc.querySelector(`[data-evidence-gap], a[data-gap]`)).not.toBeNull();
 		expect(existsSync(join(dist, 'export', `${generated.published}.json`))).toBe(true);
+		// The site-wide disclaimer, and no other source's notice (it names no source).
+		expect(doc.querySelector('aside.disclaimer')).not.toBeNull();
+		expect(doc.querySelector('.source-notice')).toBeNull();
 	});
 
 	test('the draft leaves no trace in the build', () => {

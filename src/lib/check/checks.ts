@@ -59,6 +59,10 @@ export function checkFrontmatter(index: ContentIndex): Finding[] {
 		if (typeof topics[0] === 'string' && folder && page.id.startsWith('guidelines/') && topics[0] !== folder) {
 			out.push(finding('topic-folder-mismatch', page.file, at('topics.0'), 1, `The first topic is "${topics[0]}" but the page is in content/guidelines/${folder}/.`));
 		}
+		const notice = (fm.source as { notice?: unknown } | undefined)?.notice;
+		if (typeof notice === 'string' && !index.disclaimers.has(notice)) {
+			out.push(finding('frontmatter-unknown-link', page.file, at('source.notice'), 1, `source.notice: "${notice}" has no file content/disclaimers/${notice}.yaml.${didYouMean(notice, index.disclaimers)}`));
+		}
 		if (typeof fm.disclaimer === 'string' && !index.disclaimers.has(fm.disclaimer)) {
 			out.push(finding('frontmatter-unknown-link', page.file, at('disclaimer'), 1, `disclaimer: "${fm.disclaimer}" has no file content/disclaimers/${fm.disclaimer}.yaml.`));
 		}
