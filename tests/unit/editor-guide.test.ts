@@ -20,10 +20,13 @@ describe('the editor guide', () => {
 
 	test('it names type, required/optional, allowed values and an example, and explains reference types and "et al."', () => {
 		const page = editorGuideMarkdown();
-		expect(page).toContain('| `review.status` | one of the values | **required** | `draft`, `submitted`, `under-review`, `approved` |');
-		expect(page).toMatch(/\| `x-missing\.fields` \| list of values \| \*\*required\*\* \| `author`, /);
-		expect(page).toContain('| `article-journal` | a journal article | `author`, `container-title`, `issued` |');
-		for (const field of ['shortTitle', 'sidebar.label', 'description', 'source.name', 'relatedQuestions', 'changelog', 'review.submitted', 'x-evidence.sourceLabel']) expect(page).toContain(`| \`${field}\` |`);
+		expect(page).toContain('- `review.status` (**required**; one of `draft`, `submitted`, `under-review`, `approved`): draft (not published), submitted, under-review, or approved (needs a reviewer and a review date). Example: `draft`.');
+		expect(page).toMatch(/- `x-missing\.fields` \(\*\*required\*\*; a list of `author`, /);
+		expect(page).toContain('- `review.submitted` (optional; date (YYYY-MM-DD)): Date the page was submitted for clinical review (YYYY-MM-DD). Example: `2026-02-02`.');
+		expect(page).toContain('- `article-journal`, a journal article: needs `author`, `container-title`, `issued`.');
+		for (const field of ['shortTitle', 'sidebar.label', 'description', 'source.name', 'relatedQuestions', 'changelog', 'review.submitted', 'x-evidence.sourceLabel']) expect(page).toContain(`- \`${field}\` (`);
+		// No tables: a scrolling table is a keyboard trap and does not fit a phone.
+		expect(page).not.toMatch(/^\|/m);
 		expect(page).toContain('## Authors and "et al."');
 	});
 

@@ -100,7 +100,7 @@ export function undocumentedFields(): string[] {
 	return guideSections().flatMap((s) => s.fields.filter((f) => !f.description?.trim()).map((f) => `${s.schemaFile}: ${f.path}`));
 }
 
-/** Text safe in a Markdown table cell. */
+/** Text safe inline in Markdown. */
 const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n+/g, ' ').trim();
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
@@ -113,13 +113,18 @@ function example(f: FieldDoc): string {
 	return '';
 }
 
-function table(fields: FieldDoc[]): string[] {
-	const rows = fields.map((f) => {
-		const required = f.required ? '**required**' : f.default !== undefined ? `optional (default ${code(f.default)})` : 'optional';
-		const values = f.values ? f.values.map(code).join(', ') : '';
-		return `| ${code(f.path)} | ${cell(f.type)} | ${required} | ${values} | ${cell(f.description ?? '')} | ${example(f)} |`;
+/**
+ * One list item per field (not a table: six columns of long field paths do not fit a phone, and a
+ * scrolling table is a keyboard trap), e.g.
+ * - `review.status` (**required**; one of `draft`, `submitted`): draft (not published) … Example: `draft`.
+ */
+function fieldList(fields: FieldDoc[]): string[] {
+	return fields.map((f) => {
+		const required = f.required ? '**required**' : f.default !== undefined ? `optional, default ${code(f.default)}` : 'optional';
+		const values = f.values ? `; ${f.type === 'fixed value' ? 'exactly' : f.type.startsWith('list') ? 'a list of' : 'one of'} ${f.values.map(code).join(', ')}` : `; ${cell(f.type)}`;
+		const ex = example(f);
+		return `- ${code(f.path)} (${required}${values}): ${cell(f.description ?? '')}${ex && !(f.description ?? '').includes('e.g.') ? ` Example: ${ex}.` : ''}`;
 	});
-	return ['| Field | Type | Required | Allowed values | What to write | Example |', '| --- | --- | --- | --- | --- | --- |', ...rows];
 }
 
 function referenceTypes(): string[] {
@@ -129,9 +134,7 @@ function referenceTypes(): string[] {
 		'',
 		'The check (`reference-missing-field`) requires these for each `type`. A field the publication really does not give goes under `x-missing.fields` with a `reason` instead: never invent one.',
 		'',
-		'| `type` | use it for | needs |',
-		'| --- | --- | --- |',
-		...Object.entries(REQUIRED_FIELDS).map(([type, spec]) => `| ${code(type)} | ${TYPE_USE[type] ?? ''} | ${needs(spec)} |`),
+		...Object.entries(REQUIRED_FIELDS).map(([type, spec]) => `- ${code(type)}, ${TYPE_USE[type] ?? ''}: needs ${needs(spec)}.`),
 		'',
 		'A journal article should also carry `volume`, `page`, `DOI` and `PMID` when the journal gives them; `npm run ref:add` lists the ones its import lacked under `x-missing`.',
 		'',
@@ -169,7 +172,7 @@ export function editorGuideMarkdown(): string {
 		'',
 		'Every field an editor can write, generated from the schemas the build validates against (`src/schemas/`) by `npm run editor-guide`, so it is always complete and current: to change a text here, change the schema’s description and run that command. How to add a guideline, a statement, a reference or a protocol rule step by step is in CONTRIBUTING.md; `npm run check` says exactly which field is wrong and how to fix it.',
 		'',
-		...sections.flatMap((s) => [`## ${s.heading}`, '', `File: ${code(s.file)}. Schema: ${code(s.schemaFile)}.`, '', s.intro, '', ...table(s.fields), '']),
+		...sections.flatMap((s) => [`## ${s.heading}`, '', `File: ${code(s.file)}. Schema: ${code(s.schemaFile)}.`, '', s.intro, '', ...fieldList(s.fields), '']),
 		...referenceTypes(),
 	];
 	return `${out.join('\n').trimEnd()}\n`;
