@@ -13,6 +13,10 @@ import { SettingsSchema } from '../../schemas/settings.ts';
 import { PageFrontmatterSchema } from '../../schemas/page.ts';
 import { REQUIRED_FIELDS } from '../references/fields.ts';
 import { schemaFields, type FieldDoc } from './fields.ts';
+import { GUIDELINE_EXPORT_VERSION } from '../../schemas/guideline-export.ts';
+
+/** The published JSON Schema of the guideline export (src/pages/export/). */
+const SCHEMA = `/export/guideline-export.v${GUIDELINE_EXPORT_VERSION}.schema.json`;
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
@@ -41,7 +45,7 @@ export function guideSections(): GuideSection[] {
 			id: 'guideline-fields',
 			file: 'content/guidelines/<topic>/<slug>.mdx',
 			schemaFile: 'src/schemas/guideline.ts',
-			intro: 'The frontmatter between the `---` lines at the top of a guideline. The body below it holds the statements, each citing `[@reference-key]`.',
+			intro: `The frontmatter between the \`---\` lines at the top of a guideline. The body below it holds the statements, each citing \`[@reference-key]\`. Each published guideline is also exported for citation managers (\`/export/<id>.bib\`, \`.ris\`, \`.csl.json\`) and for teaching tools (\`/export/<id>.json\`, in the format of the published JSON Schema [${SCHEMA}](${SCHEMA})); they are cited with the date of the page's last change (git, else the newest \`changelog\` or \`review.lastReviewed\` date).`,
 			fields: [...schemaFields(guidelineSchema({ topic: slug, disclaimer: slug })), ...STARLIGHT_FIELDS],
 		},
 		{
