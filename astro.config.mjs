@@ -90,6 +90,8 @@ export default defineConfig({
 				PageTitle: './src/components/overrides/PageTitle.astro',
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 				Banner: './src/components/overrides/Banner.astro',
+				// A search button; the dialog and index load only when it is opened (issue 12).
+				Search: './src/components/overrides/Search.astro',
 			},
 			// Starlight's lastUpdated reads git only for src/content/docs; ours (src/lib/git.ts) is in the page header.
 			lastUpdated: false,

@@ -12,6 +12,7 @@ const steps: { name: string; command: string[] }[] = [
 	{ name: 'Claim check (every claim cites a reference that exists)', command: [process.execPath, 'scripts/check-claims.ts'] },
 	{ name: 'Permalink check (no published page or anchor disappears)', command: [process.execPath, 'scripts/permalinks.ts', 'check'] },
 	{ name: 'Astro build (pages + Pagefind index)', command: ['npx', 'astro', 'build'] },
+	{ name: 'Search data (vocabulary and indexed terms for the search dialog)', command: [process.execPath, 'scripts/search-data.ts'] },
 	{ name: 'Content-Security-Policy (script hashes from the built pages: meta tag + _headers)', command: [process.execPath, 'scripts/csp.ts'] },
 ];
 

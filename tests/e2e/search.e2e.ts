@@ -64,3 +64,82 @@ describe('the search dialog', () => {
 		await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe('avoid-lipus');
 	});
 });
+
+describe('the search dialog (keyboard only)', () => {
+	/** Opens search with Ctrl+K on the guideline page, types the query, goes to the first result with ↓ and opens it with Enter. */
+	async function land(query: string): Promise<{ id: string | undefined; focused: string | undefined }> {
+		const { page } = await openPage(GUIDELINE);
+		await page.keyboard.press('Control+k');
+		const input = page.getByRole('searchbox', { name: 'Search the handbook' });
+		await input.waitFor();
+		await page.keyboard.type(query);
+		await page.locator(`dialog.eh-search[data-query="${query}"]`).waitFor();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.evaluate(() => location.hash)).not.toBe('');
+		return page.evaluate(() => ({ id: location.hash.slice(1), focused: document.activeElement?.id }));
+	}
+
+	test.each([
+		['LIPUS', ['avoid-lipus']],
+		['shin splints', ['diffuse-pain-mtss', 'focal-tenderness-stress-fracture']],
+		['patelofemoral pain', ['common-diagnoses']],
+		['tibialis anterior strenghtening', ['strengthen-tibialis-calf']],
+	])('"%s" lands on the statement, which gets focus', async (query, expected) => {
+		const { id, focused } = await land(query);
+		expect(expected).toContain(id);
+		expect(focused).toBe(id);
+	});
+
+	test('Escape closes search and focus returns to the search button', async () => {
+		const { page } = await openPage(GUIDELINE);
+		const button = page.getByRole('button', { name: 'Search' });
+		await button.focus();
+		await page.keyboard.press('Enter');
+		await page.getByRole('searchbox', { name: 'Search the handbook' }).waitFor();
+		await page.keyboard.type('LIPUS');
+		await page.keyboard.press('Escape');
+		await expect.poll(() => page.evaluate(() => document.querySelector('dialog.eh-search')?.hasAttribute('open'))).toBe(false);
+		expect(await page.evaluate(() => document.activeElement?.matches('button[data-open-search]'))).toBe(true);
+		// "/" opens it again; Escape returns focus to the button too.
+		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+		await page.keyboard.press('/');
+		await page.getByRole('searchbox', { name: 'Search the handbook' }).waitFor();
+		await page.keyboard.press('Escape');
+		expect(await page.evaluate(() => document.activeElement?.matches('button[data-open-search]'))).toBe(true);
+	});
+
+	test('nothing of search is fetched before search opens', async () => {
+		const { page } = await openPage(GUIDELINE);
+		const fetched: string[] = [];
+		page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+		const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+		expect(before.filter((p) => /\/pagefind\/|\/search\/|dialog/.test(p))).toEqual([]);
+		await page.keyboard.press('Control+k');
+		await page.keyboard.type('LIPUS');
+		await page.locator('dialog.eh-search[data-query="LIPUS"]').waitFor();
+		expect(fetched.some((p) => p.startsWith('/pagefind/'))).toBe(true);
+	});
+
+	test('a search that finds nothing says so and suggests terms (never a blank panel)', async () => {
+		const { page } = await openPage(GUIDELINE);
+		await page.keyboard.press('Control+k');
+		await page.keyboard.type('xylophonic');
+		await page.locator('dialog.eh-search[data-query="xylophonic"]').waitFor();
+		const status = page.getByRole('status');
+		await expect.poll(() => status.textContent()).toMatch(/No statement matches “xylophonic”.*Try:/);
+		expect(await page.locator('.eh-search-suggestion').count()).toBeGreaterThan(0);
+	});
+
+	test('results name their section and the filters offer topic, review status, audience and evidence', async () => {
+		const { page } = await openPage(GUIDELINE);
+		await page.keyboard.press('Control+k');
+		await page.keyboard.type('hills');
+		await page.locator('dialog.eh-search[data-query="hills"]').waitFor();
+		expect(await page.locator('.eh-search-context').first().textContent()).toContain('›');
+		await page.getByText('Filters').click();
+		for (const legend of ['Topic', 'Review status', 'Audience', 'Evidence cited by the statement']) {
+			await page.getByRole('group', { name: legend }).waitFor();
+		}
+	});
+});

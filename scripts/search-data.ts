@@ -1,0 +1,28 @@
+/**
+ * Post-build step: writes <outDir>/search/vocabulary.json and terms.json for the search dialog
+ * (src/lib/search/build-data.ts) from Pagefind's index and content/search-vocabulary.yaml.
+ * Runs after `astro build` in scripts/build.ts. Usage: node scripts/search-data.ts [outDir]
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { indexedTexts, loadVocabulary, termList, VOCABULARY_FILE, vocabularyGroups } from '../src/lib/search/build-data.ts';
+import { contentDir as content, outDir as builtSite } from '../src/lib/paths.ts';
+import { cli, fail } from './lib/cli.ts';
+
+const { positionals } = cli('node scripts/search-data.ts [outDir]', { allowPositionals: true });
+const outDir = positionals[0] ? resolve(positionals[0]) : builtSite();
+const pagefindDir = join(outDir, 'pagefind');
+if (!existsSync(join(pagefindDir, 'fragment'))) fail(`Search data: no Pagefind index in ${pagefindDir}. Run the Astro build first.`);
+const file = join(content(), VOCABULARY_FILE);
+const { entries, problems } = existsSync(file) ? loadVocabulary(relative(process.cwd(), file), readFileSync(file, 'utf8')) : { entries: [], problems: [] };
+if (problems.length) {
+	for (const p of problems) console.error(`${p.file}:${p.line}:${p.column}  ${p.field}: ${p.message}`);
+	fail(`Search vocabulary: ${problems.length} problem(s) above. Each entry needs term, also (a list) and kind; see CONTRIBUTING.md, "Search vocabulary".`);
+}
+const texts = indexedTexts(pagefindDir);
+const groups = vocabularyGroups(entries, texts);
+const terms = termList(texts);
+mkdirSync(join(outDir, 'search'), { recursive: true });
+writeFileSync(join(outDir, 'search/vocabulary.json'), JSON.stringify(groups));
+writeFileSync(join(outDir, 'search/terms.json'), JSON.stringify(terms));
+console.log(`Search data: ${groups.length} vocabulary groups (${groups.length - entries.length} abbreviations defined in the pages), ${terms.length} indexed terms.`);
