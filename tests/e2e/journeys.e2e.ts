@@ -19,7 +19,7 @@ describe('search', () => {
 		await page.keyboard.press('Control+k');
 		const dialog = page.getByRole('dialog', { name: 'Search' });
 		await expect.poll(() => dialog.isVisible()).toBe(true);
-		await dialog.getByRole('textbox', { name: 'Search' }).fill('LIPUS');
+		await dialog.getByRole('searchbox', { name: 'Search' }).fill('LIPUS');
 		const result = dialog.getByRole('link', { name: /LIPUS|pulsed ultrasound|Therapies to Avoid/i }).first();
 		await result.waitFor({ state: 'visible', timeout: 15_000 });
 		await result.click();
@@ -120,7 +120,7 @@ describe('print', () => {
 		expect(await visible('a[data-cite]')).toBe(true);
 		expect(await visible('#references + * li, ol.reference-list li')).toBe(true);
 		expect(await page.getByRole('table', { name: 'Sessions' }).isVisible()).toBe(true);
-		for (const hidden of ['header', 'nav[aria-label="Main"]', 'site-search', '.islands button', '.islands input', '.claim-permalink']) {
+		for (const hidden of ['header', 'nav[aria-label="Main"]', 'eh-search button', '.islands button', '.islands input', '.claim-permalink']) {
 			expect(`${hidden}: ${await visible(hidden)}`).toBe(`${hidden}: false`);
 		}
 		// And the PDF Chromium makes from it has pages.

@@ -116,6 +116,7 @@ describe('the search dialog (keyboard only)', () => {
 		const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
 		expect(before.filter((p) => /\/pagefind\/|\/search\/|dialog/.test(p))).toEqual([]);
 		await page.keyboard.press('Control+k');
+		await page.getByRole('searchbox', { name: 'Search the handbook' }).waitFor();
 		await page.keyboard.type('LIPUS');
 		await page.locator('dialog.eh-search[data-query="LIPUS"]').waitFor();
 		expect(fetched.some((p) => p.startsWith('/pagefind/'))).toBe(true);
@@ -124,9 +125,10 @@ describe('the search dialog (keyboard only)', () => {
 	test('a search that finds nothing says so and suggests terms (never a blank panel)', async () => {
 		const { page } = await openPage(GUIDELINE);
 		await page.keyboard.press('Control+k');
+		await page.getByRole('searchbox', { name: 'Search the handbook' }).waitFor();
 		await page.keyboard.type('xylophonic');
 		await page.locator('dialog.eh-search[data-query="xylophonic"]').waitFor();
-		const status = page.getByRole('status');
+		const status = page.locator('#eh-search-status');
 		await expect.poll(() => status.textContent()).toMatch(/No statement matches “xylophonic”.*Try:/);
 		expect(await page.locator('.eh-search-suggestion').count()).toBeGreaterThan(0);
 	});
@@ -134,10 +136,11 @@ describe('the search dialog (keyboard only)', () => {
 	test('results name their section and the filters offer topic, review status, audience and evidence', async () => {
 		const { page } = await openPage(GUIDELINE);
 		await page.keyboard.press('Control+k');
+		await page.getByRole('searchbox', { name: 'Search the handbook' }).waitFor();
 		await page.keyboard.type('hills');
 		await page.locator('dialog.eh-search[data-query="hills"]').waitFor();
 		expect(await page.locator('.eh-search-context').first().textContent()).toContain('›');
-		await page.getByText('Filters').click();
+		await page.locator('.eh-search-filters summary').click();
 		for (const legend of ['Topic', 'Review status', 'Audience', 'Evidence cited by the statement']) {
 			await page.getByRole('group', { name: legend }).waitFor();
 		}

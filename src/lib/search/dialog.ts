@@ -89,6 +89,14 @@ class SearchDialog {
 			if (!this.skipFocusReturn) this.trigger?.focus();
 			this.skipFocusReturn = false;
 		});
+		// Escape closes search wherever focus is in it (in a search box, Chromium's own Escape would
+		// only clear the text first).
+		this.dialog.addEventListener('keydown', (e) => {
+			if (e.key === 'Escape') {
+				e.preventDefault();
+				this.dialog.close();
+			}
+		});
 		// A click on the backdrop (outside the dialog's box) closes it.
 		this.dialog.addEventListener('click', (e) => {
 			if (e.target === this.dialog) this.dialog.close();
