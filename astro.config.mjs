@@ -15,6 +15,7 @@ import { MARKDOWN_FEATURES } from './src/lib/markdown/features.ts';
 import { astroCacheDir, contentDir as contentFolder, outDir } from './src/lib/paths.ts';
 import { withLastmod } from './src/lib/sitemap-lastmod.ts';
 import { outsideRootAstroModules } from './src/lib/vite/outside-root.ts';
+import { siteRedirects, writeHostRedirects } from './src/lib/redirects.ts';
 
 const root = fileURLToPath(new URL('./', import.meta.url));
 // The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks).
@@ -28,11 +29,13 @@ const topicGroups = [...topics]
 	.sort((a, b) => (a.order ?? 100) - (b.order ?? 100))
 	.map((topic) => ({ label: topic.label, collapsed: true, items: [{ autogenerate: { directory: `${contentDirFromRoot}/guidelines/${topic.id}` } }] }));
 
-// Pages that moved keep their old address (checked by npm run permalinks:check).
-const redirects = JSON.parse(readFileSync(new URL('./permalinks/redirects.json', import.meta.url), 'utf8'));
+// Pages that moved keep their old address (checked by npm run permalinks:check): a redirect page
+// each (src/pages/[...moved].astro) and, for hosts, a 301 in _redirects from the same data.
+const redirects = siteRedirects(contentDir);
+// Addresses that only forward or explain (redirect pages) stay out of the sitemap.
+const unlisted = new Set(redirects.map((r) => r.from));
 
 export default defineConfig({
-	redirects,
 	site: 'https://evidence-handbook.example',
 	// Overridable so that benchmarks and parallel test runs build into their own folders.
 	outDir: outDir(root),
@@ -72,7 +75,8 @@ export default defineConfig({
 	integrations: [
 		// Starlight adds the sitemap itself unless configured here; configured here for lastmod (each
 		// guideline's last change, the date its citation gives: src/lib/sitemap-lastmod.ts).
-		sitemap({ serialize: withLastmod(outDir(root)) }),
+		// Redirect pages (old addresses that only forward) are left out.
+		sitemap({ serialize: withLastmod(outDir(root)), filter: (page) => !unlisted.has(new URL(page).pathname) }),
 		starlight({
 			title: 'Evidence Handbook',
 			description: 'Evidence-linked clinical guidance: every clinical statement cites a reference you can reach in one click.',
@@ -99,5 +103,9 @@ export default defineConfig({
 			editLink: { baseUrl: 'https://github.com/evidence-handbook/evidence-handbook/edit/main/' },
 		}),
 		mdx({ optimize: true }),
+		{
+			name: 'evidence-handbook:host-redirects',
+			hooks: { 'astro:build:done': ({ dir }) => writeHostRedirects(fileURLToPath(dir), redirects) },
+		},
 	],
 });

@@ -5,7 +5,7 @@
  * Usage: node scripts/csp.ts [outDir]   (default: $EH_OUT_DIR or dist)
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { buildPolicy, headersFile, inlineScriptHashes, injectPolicyMeta } from '../src/lib/csp/policy.ts';
 import { outDir as builtSite } from '../src/lib/paths.ts';
 import { cli, fail } from './lib/cli.ts';
@@ -19,10 +19,23 @@ if (pages.length === 0) fail(`CSP: no .html files in ${outDir}. Run the Astro bu
 // Two passes over the files, one page in memory at a time: holding every page at once made this
 // step's memory grow with the site (and its time faster than the site: 8.8× for 5× the pages).
 const hashes = new Set<string>();
-try {
-	for (const file of pages) for (const h of inlineScriptHashes(readFileSync(file, 'utf8'), file)) hashes.add(h);
-} catch (error) {
-	fail(`CSP: ${(error as Error).message}`);
+// Every page is checked before any is written, so a page the policy cannot be placed in stops the
+// step with its name and no page is left half-processed.
+const problems: string[] = [];
+for (const file of pages) {
+	const text = readFileSync(file, 'utf8');
+	const name = relative(process.cwd(), file);
+	try {
+		for (const h of inlineScriptHashes(text, name)) hashes.add(h);
+		injectPolicyMeta(text, '');
+	} catch (error) {
+		const message = (error as Error).message;
+		problems.push(message.startsWith(name) ? message : `${name}: ${message}`);
+	}
+}
+if (problems.length) {
+	for (const p of problems.slice(0, -1)) console.error(`✘ CSP: ${p}`);
+	fail(`CSP: ${problems.at(-1)}\n✘ CSP: ${problems.length} page(s) cannot be given the Content-Security-Policy; no page was changed.`);
 }
 const policy = buildPolicy(hashes);
 for (const file of pages) writeFileSync(file, injectPolicyMeta(readFileSync(file, 'utf8'), policy));

@@ -64,8 +64,10 @@ export interface TopicSummary {
  * page with the full table, so no page grows with the whole site (at 20,000 statements a single
  * table would be megabytes).
  */
-export function byTopic(map: EvidenceMap): Map<string, { summary: TopicSummary; claims: MapClaim[] }> {
+export function byTopic(map: EvidenceMap, allTopics: Iterable<string> = []): Map<string, { summary: TopicSummary; claims: MapClaim[] }> {
 	const groups = new Map<string, { summary: TopicSummary; claims: MapClaim[]; pages: Set<string> }>();
+	// Every topic keeps its page, even while it has no published guideline (its address is permanent).
+	for (const topic of allTopics) groups.set(topic, { summary: { topic, guidelines: 0, claims: 0, onlyOld: 0, onlySecondary: 0, withGaps: 0 }, claims: [], pages: new Set() });
 	for (const claim of map.claims) {
 		let group = groups.get(claim.topic);
 		if (!group) {

@@ -1,14 +1,20 @@
 /**
- * Links that never break: every published page and anchor is recorded in
- * `permalinks/manifest.json`; a page or anchor that disappears must have a redirect (pages,
- * `permalinks/redirects.json`) or an alias (anchors, `anchorAliases` in the page's frontmatter,
- * resolved on the page so old links still land). Computed from the content sources with the
- * claim check's index, so the anchors are exactly the ids the pages render.
+ * Links that never break. Every page and anchor ever published is recorded in
+ * `permalinks/manifest.json`, which only grows. A recorded address must still land:
+ * - a page still published: each recorded anchor is on it, or aliased (`anchorAliases`) to an id
+ *   that is;
+ * - a page that moved: a redirect (`permalinks/redirects.json`, written by `npm run move`) to a
+ *   published page on which each recorded anchor lands (kept, aliased, or sent elsewhere by the
+ *   redirect's `anchors` when a page was split);
+ * - a withdrawn page: its notice stays at the address, and every anchor lands on the notice.
+ * The rules of which pages and anchors are permanent are here, computed from the claim check's
+ * content index, so the anchors are exactly the ids the pages render.
  */
 import { CITED_BY_ANCHOR, GUIDELINE_ANCHORS as A, gapAnchor, referenceAnchor, topicAnchor } from './content/anchors.ts';
 import { pagePath } from './content/ids.ts';
 import { publishedIndex } from './content/publication.ts';
 import type { ContentIndex } from './content/types.ts';
+import { landing, type Redirect } from './redirects.ts';
 
 export interface Manifest {
 	/** Site path → sorted anchor ids. */
@@ -16,14 +22,25 @@ export interface Manifest {
 }
 
 export interface PermalinkFinding {
-	rule: 'permalink-page-removed' | 'permalink-anchor-removed' | 'permalink-alias-broken' | 'permalink-redirect-broken' | 'permalink-unrecorded';
+	rule:
+		| 'permalink-page-removed'
+		| 'permalink-anchor-removed'
+		| 'permalink-alias-broken'
+		| 'permalink-redirect-broken'
+		| 'permalink-redirect-anchor-lost'
+		| 'permalink-redirect-shadowed'
+		| 'permalink-unrecorded';
 	severity: 'error' | 'warning';
 	/** Where to fix it. */
 	file: string;
 	message: string;
 }
 
-
+/**
+ * The permanent addresses the current content publishes: guideline pages with their statements,
+ * sections, references and gaps; editorial pages with their headings; reference pages; and, for
+ * every topic of content/topics.yaml, its list on the home page (#topic-id) and its evidence map.
+ */
 export function currentPermalinks(all: ContentIndex): Manifest {
 	// What production publishes (content/publication.ts): drafts have no links to protect.
 	const index = publishedIndex(all, { preview: false });
@@ -33,73 +50,140 @@ export function currentPermalinks(all: ContentIndex): Manifest {
 		if (page.type === 'guideline') {
 			for (const c of page.claims) anchors.add(c.id);
 			// The layout's sections that every guideline has (see MarkdownContent.astro and render.ts).
-			for (const a of [A.bottomLine, A.references, A.relatedQuestions, A.citeThisPage, A.disclaimer]) anchors.add(a);
+			for (const a of [A.bottomLine, A.references, A.citeThisPage, A.disclaimer]) anchors.add(a);
 			if (page.gaps.length) anchors.add(A.evidenceGaps);
 			for (const g of page.gaps) anchors.add(gapAnchor(g.id));
 			for (const c of page.claims) for (const cite of c.cites) if (cite.type === 'ref') anchors.add(referenceAnchor(cite.key));
 			if (page.frontmatter.source) anchors.add(A.source);
+			if (Array.isArray(page.frontmatter.relatedQuestions) && page.frontmatter.relatedQuestions.length) anchors.add(A.relatedQuestions);
 			if (Array.isArray(page.frontmatter.changelog) && page.frontmatter.changelog.length) anchors.add(A.changes);
 		}
 		pages[pagePath(page.id)] = [...anchors].sort();
 	}
 	for (const key of index.references.keys()) pages[`/references/${key}/`] = [CITED_BY_ANCHOR];
-	// Topics with a published guideline: a list on the home page (linked from the sidebar and each
-	// guideline's header) and an evidence map page.
-	const topics = new Set(
-		index.pages.flatMap((page) => {
-			const topic = page.type === 'guideline' && pages[pagePath(page.id)] && Array.isArray(page.frontmatter.topics) ? page.frontmatter.topics[0] : undefined;
-			return typeof topic === 'string' ? [topic] : [];
-		}),
-	);
-	if (pages['/']) pages['/'] = [...new Set([...pages['/'], ...[...topics].map(topicAnchor)])].sort();
+	// Every topic of content/topics.yaml: its list on the home page and its evidence map, kept while
+	// the topic exists, whether or not a guideline is in it now.
+	if (pages['/']) pages['/'] = [...new Set([...pages['/'], ...[...index.topics].map(topicAnchor)])].sort();
 	pages['/evidence-map/'] = [];
-	for (const topic of topics) pages[`/evidence-map/${topic}/`] = [];
+	for (const topic of index.topics) pages[`/evidence-map/${topic}/`] = [];
+	return sortManifest(pages);
+}
+
+function sortManifest(pages: Record<string, string[]>): Manifest {
 	return { pages: Object.fromEntries(Object.entries(pages).sort(([a], [b]) => a.localeCompare(b))) };
+}
+
+/** The manifest after `permalinks:update`: everything recorded before plus everything published now. */
+export function mergeManifests(recorded: Manifest, current: Manifest): Manifest {
+	const pages: Record<string, string[]> = {};
+	for (const source of [recorded.pages, current.pages]) {
+		for (const [path, anchors] of Object.entries(source)) pages[path] = [...new Set([...(pages[path] ?? []), ...anchors])].sort();
+	}
+	return sortManifest(pages);
 }
 
 export interface CompareInput {
 	recorded: Manifest;
 	current: Manifest;
-	redirects: Record<string, string>;
+	redirects: readonly Redirect[];
 	/** Site path → { old anchor: new anchor }, from each page's frontmatter. */
 	aliases: Record<string, Record<string, string>>;
+	/** Site paths of withdrawn pages: the address shows the withdrawal notice, every anchor lands on it. */
+	withdrawn?: ReadonlySet<string>;
 	/** Site path → source file, for messages. */
 	files: Record<string, string>;
 }
 
-export function comparePermalinks({ recorded, current, redirects, aliases, files }: CompareInput): PermalinkFinding[] {
+/** The source file a site path most likely came from, for messages about pages that are gone. */
+export function likelyFile(path: string): string {
+	return path === '/' ? 'content/index.mdx' : `content${path.replace(/\/$/, '')}.mdx`;
+}
+
+export function comparePermalinks({ recorded, current, redirects, aliases, withdrawn = new Set(), files }: CompareInput): PermalinkFinding[] {
 	const out: PermalinkFinding[] = [];
+	const byFrom = new Map(redirects.map((r) => [r.from, r]));
+	/** Where #anchor on a published page lands: itself, its alias, or nowhere. */
+	const lands = (path: string, anchor: string): boolean => {
+		const now = current.pages[path];
+		if (!now) return false;
+		if (withdrawn.has(path) || now.includes(anchor)) return true;
+		const alias = aliases[path]?.[anchor];
+		return alias !== undefined && now.includes(alias);
+	};
+	for (const r of redirects) {
+		if (current.pages[r.from]) {
+			out.push({
+				rule: 'permalink-redirect-shadowed',
+				severity: 'error',
+				file: 'permalinks/redirects.json',
+				message: `${r.from} is a published page and also redirects to ${r.to}. Remove the redirect for ${r.from} from permalinks/redirects.json, or move the page away first (npm run move).`,
+			});
+		}
+	}
 	for (const [path, anchors] of Object.entries(recorded.pages)) {
 		const now = current.pages[path];
-		if (!now) {
-			const to = redirects[path];
-			if (!to) {
+		const redirect = byFrom.get(path);
+		if (!now && !redirect) {
+			out.push({
+				rule: 'permalink-page-removed',
+				severity: 'error',
+				file: likelyFile(path),
+				message:
+					`The published page ${path} no longer exists, so every link to it would break. ` +
+					`If it moved: npm run move -- <old file> <new file> moves it and records the redirect (or add "${path}": "/new/address/" to permalinks/redirects.json). ` +
+					`If it was withdrawn: keep the file with review.status: withdrawn and a withdrawn: { date, reason } record, so the address explains it (CONTRIBUTING.md, "Moving or withdrawing a guideline").`,
+			});
+			continue;
+		}
+		if (!now && redirect) {
+			const target = current.pages[redirect.to];
+			if (!target) {
+				const next = byFrom.get(redirect.to);
 				out.push({
-					rule: 'permalink-page-removed',
+					rule: 'permalink-redirect-broken',
 					severity: 'error',
 					file: 'permalinks/redirects.json',
-					message: `The published page ${path} no longer exists. Add a redirect to permalinks/redirects.json, e.g. "${path}": "/new/path/", so shared links still work.`,
+					message: next
+						? `The redirect ${path} → ${redirect.to} points at a page that moved again: change it to "${path}": "${next.to}" (npm run move does this for you).`
+						: `The redirect ${path} → ${redirect.to} points at a page that is not published. Point it at the page's current address.`,
 				});
-			} else if (!current.pages[to]) {
-				out.push({ rule: 'permalink-redirect-broken', severity: 'error', file: 'permalinks/redirects.json', message: `The redirect ${path} → ${to} points to a page that does not exist.` });
+				continue;
+			}
+			for (const anchor of anchors) {
+				const to = landing(redirect, anchor);
+				if (lands(to.path, to.anchor)) continue;
+				// The likely intended value: the one published page that has this id now.
+				const holders = Object.keys(current.pages).filter((p) => !withdrawn.has(p) && current.pages[p]!.includes(anchor));
+				const suggestion = holders.length === 1 ? `${holders[0]}#${anchor}` : '/page/#id';
+				out.push({
+					rule: 'permalink-redirect-anchor-lost',
+					severity: 'error',
+					file: 'permalinks/redirects.json',
+					message:
+						`The published link ${path}#${anchor} now goes to ${to.path}#${to.anchor}, which does not exist. ` +
+						`Say where that statement lives now: make the redirect { "to": "${redirect.to}", "anchors": { "${anchor}": "${suggestion}" } } in permalinks/redirects.json, ` +
+						`or add "anchorAliases: { ${anchor}: <id> }" to ${files[to.path] ?? likelyFile(to.path)}.`,
+				});
 			}
 			continue;
 		}
-		const pageAliases = aliases[path] ?? {};
+		if (!now) continue;
+		const file = files[path] ?? likelyFile(path);
 		for (const anchor of anchors) {
-			if (now.includes(anchor)) continue;
-			const to = pageAliases[anchor];
-			const file = files[path] ?? path;
-			if (!to) {
-				out.push({
-					rule: 'permalink-anchor-removed',
-					severity: 'error',
-					file,
-					message: `The published link ${path}#${anchor} no longer lands anywhere. Give the statement or heading back its id with [#${anchor}], or add "anchorAliases: { ${anchor}: <new-id> }" to ${file}'s frontmatter. If removing it was reviewed and intended, run npm run permalinks:update.`,
-				});
-			} else if (!now.includes(to)) {
-				out.push({ rule: 'permalink-alias-broken', severity: 'error', file, message: `The alias #${anchor} → #${to} on ${path} points to an id that does not exist.` });
-			}
+			if (lands(path, anchor)) continue;
+			const to = aliases[path]?.[anchor];
+			out.push(
+				to
+					? { rule: 'permalink-alias-broken', severity: 'error', file, message: `The alias #${anchor} → #${to} on ${path} points to an id that does not exist on the page. Use one of its ids.` }
+					: {
+							rule: 'permalink-anchor-removed',
+							severity: 'error',
+							file,
+							message:
+								`The published link ${path}#${anchor} no longer lands anywhere. Give the statement or heading back its id with [#${anchor}], ` +
+								`or add "anchorAliases: { ${anchor}: <new-id> }" to ${file}'s frontmatter (for a removed statement, the id of the section that now covers it).`,
+						},
+			);
 		}
 	}
 	for (const [path, anchors] of Object.entries(current.pages)) {

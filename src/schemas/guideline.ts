@@ -12,6 +12,7 @@ import { ReviewSchema, IsoDate } from './review.ts';
 import { ChangelogEntrySchema } from './changelog.ts';
 import { GradeSchema } from './grade.ts';
 import { PersonSchema } from './person.ts';
+import { AnchorAliasesSchema } from './anchor-aliases.ts';
 
 export const audiences = ['clinicians', 'educators', 'students', 'patients'] as const;
 
@@ -100,13 +101,7 @@ export const guidelineSchema = <T extends z.ZodType, D extends z.ZodType>(links:
 		/** Clinically meaningful changes, newest first. */
 		changelog: z.array(ChangelogEntrySchema).default([]).describe('Changes readers should know about, newest first: { date, summary, reviewer? }.'),
 		/** Old anchor ids that must keep landing: `{ old-id: new-id }` (see permalinks/README.md). */
-		anchorAliases: z
-			.record(
-				z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Anchor ids are lower-case words joined by hyphens.'),
-				z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Anchor ids are lower-case words joined by hyphens.'),
-			)
-			.default({})
-			.describe('When a published id changes, map the old id to the new one here so links already shared still land: { old-id: new-id }.'),
+		anchorAliases: AnchorAliasesSchema,
 		/** Which disclaimer to show at the end of the page. */
 		disclaimer: links.disclaimer.describe('The disclaimer shown at the end of the page: a file name in content/disclaimers/.'),
 	});

@@ -10,33 +10,33 @@ const recorded: Manifest = { pages: { [page]: ['assessment', 'rest-two-weeks'], 
 
 describe('permalink comparison', () => {
 	test('a removed anchor without an alias fails, saying how to fix it', () => {
-		const findings = comparePermalinks({ recorded, current: { pages: { [page]: ['assessment'], '/old/': [] } }, redirects: {}, aliases: {}, files: { [page]: 'content/guidelines/knee/sample.mdx' } });
+		const findings = comparePermalinks({ recorded, current: { pages: { [page]: ['assessment'], '/old/': [] } }, redirects: [], aliases: {}, files: { [page]: 'content/guidelines/knee/sample.mdx' } });
 		expect(findings).toEqual([
 			{
 				rule: 'permalink-anchor-removed',
 				severity: 'error',
 				file: 'content/guidelines/knee/sample.mdx',
 				message:
-					'The published link /guidelines/knee/sample/#rest-two-weeks no longer lands anywhere. Give the statement or heading back its id with [#rest-two-weeks], or add "anchorAliases: { rest-two-weeks: <new-id> }" to content/guidelines/knee/sample.mdx\'s frontmatter. If removing it was reviewed and intended, run npm run permalinks:update.',
+					'The published link /guidelines/knee/sample/#rest-two-weeks no longer lands anywhere. Give the statement or heading back its id with [#rest-two-weeks], or add "anchorAliases: { rest-two-weeks: <new-id> }" to content/guidelines/knee/sample.mdx\'s frontmatter (for a removed statement, the id of the section that now covers it).',
 			},
 		]);
 	});
 
 	test('an alias to an existing id keeps the old link working', () => {
 		const current = { pages: { [page]: ['assessment', 'rest-first'], '/old/': [] } };
-		expect(comparePermalinks({ recorded, current, redirects: {}, aliases: { [page]: { 'rest-two-weeks': 'rest-first' } }, files: {} }).filter((f) => f.severity === 'error')).toEqual([]);
-		expect(comparePermalinks({ recorded, current, redirects: {}, aliases: { [page]: { 'rest-two-weeks': 'nowhere' } }, files: {} }).map((f) => f.rule)).toContain('permalink-alias-broken');
+		expect(comparePermalinks({ recorded, current, redirects: [], aliases: { [page]: { 'rest-two-weeks': 'rest-first' } }, files: {} }).filter((f) => f.severity === 'error')).toEqual([]);
+		expect(comparePermalinks({ recorded, current, redirects: [], aliases: { [page]: { 'rest-two-weeks': 'nowhere' } }, files: {} }).map((f) => f.rule)).toContain('permalink-alias-broken');
 	});
 
 	test('a removed page needs a redirect to an existing page', () => {
 		const current = { pages: { [page]: ['assessment', 'rest-two-weeks'] } };
-		expect(comparePermalinks({ recorded, current, redirects: {}, aliases: {}, files: {} }).map((f) => f.rule)).toEqual(['permalink-page-removed']);
-		expect(comparePermalinks({ recorded, current, redirects: { '/old/': page }, aliases: {}, files: {} })).toEqual([]);
+		expect(comparePermalinks({ recorded, current, redirects: [], aliases: {}, files: {} }).map((f) => f.rule)).toEqual(['permalink-page-removed']);
+		expect(comparePermalinks({ recorded, current, redirects: [{ from: '/old/', to: page, anchors: {} }], aliases: {}, files: {} })).toEqual([]);
 	});
 
 	test('new anchors are a warning until recorded', () => {
 		const current = { pages: { [page]: ['assessment', 'rest-two-weeks', 'new-claim'], '/old/': [] } };
-		expect(comparePermalinks({ recorded, current, redirects: {}, aliases: {}, files: {} }).map((f) => [f.rule, f.severity])).toEqual([['permalink-unrecorded', 'warning']]);
+		expect(comparePermalinks({ recorded, current, redirects: [], aliases: {}, files: {} }).map((f) => [f.rule, f.severity])).toEqual([['permalink-unrecorded', 'warning']]);
 	});
 });
 

@@ -98,13 +98,25 @@ export function buildPolicy(scriptHashes: Iterable<string>, { forHeader = false 
 	return directives.join('; ');
 }
 
-/** Inserts the policy as the first element of `<head>` (before any script it governs). */
+/**
+ * Inserts the policy as the first element of `<head>` (before any script it governs). A document
+ * whose head is implied (no `<head>` tag, e.g. a minimal redirect page) gets the meta tag right
+ * after its doctype / `<html>` tag, where the HTML parser opens the head for it. Anything that is
+ * not an HTML document is refused with the reason, for the caller to name the file.
+ */
 export function injectPolicyMeta(html: string, policy: string): string {
 	const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}">`;
 	const withoutOld = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, '');
 	const head = /<head\b[^>]*>/i.exec(withoutOld);
-	if (!head) throw new Error('No <head> element: cannot place the Content-Security-Policy meta tag.');
-	const at = head.index + head[0].length;
+	if (head) {
+		const at = head.index + head[0].length;
+		return withoutOld.slice(0, at) + meta + withoutOld.slice(at);
+	}
+	const start = /^(\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*<!doctype html[^>]*>\s*(?:<html\b[^>]*>)?|\uFEFF?\s*<html\b[^>]*>)/i.exec(withoutOld);
+	if (!start) {
+		throw new Error('it is not a complete HTML document (no <!doctype html>, <html> or <head>), so the Content-Security-Policy meta tag has no place. Emit a full HTML page.');
+	}
+	const at = start[0].length;
 	return withoutOld.slice(0, at) + meta + withoutOld.slice(at);
 }
 
