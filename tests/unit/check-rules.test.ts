@@ -48,7 +48,7 @@ describe('the fixture base', () => {
 	test('passes, with one exception', async () => {
 		const { result, shown } = await findings();
 		expect(shown).toEqual([]);
-		expect(result.stats).toMatchObject({ guidelines: 1, claims: 9, citations: 9, references: 2, exceptions: 1 });
+		expect(result.stats).toMatchObject({ guidelines: 1, claims: 10, citations: 10, references: 2, exceptions: 1 });
 		expect(exitCode(result, false)).toBe(0);
 		expect(exitCode(result, true)).toBe(1);
 	});
@@ -282,6 +282,27 @@ describe('one case per rule', () => {
 		expect(list).toEqual([`code-block-forbidden ${PAGE}:${lineOf(root, PAGE, '```text')} A code block (Take 800 mg ibuprofen three times a day.) is not allowed in a guideline: its text would be published without the claim check.`]);
 	});
 
+	test('protocol-number-mismatch: the statement a rule cites changed its numbers (10-14 → 7-9 days)', async () => {
+		const { root, list } = await findings('protocol-number-drift');
+		const file = 'content/protocols/sample.yaml';
+		const claimLine = lineOf(root, PAGE, '[#protocol-numbers]');
+		const said = `"protocol-numbers" (${PAGE}:${claimLine}) says "Return in steps: walk pain-free for 7-9 days, then run 30…"`;
+		expect(list).toEqual(
+			// 10 is still stated by the cited statement ("adding 10% a step"); 14 no longer is.
+			[['gates.0.range.1', 14, 'range: [10, 14]']].map(
+				([path, value, text]) =>
+					`protocol-number-mismatch ${file}:${lineOf(root, file, String(text))} ${path}: ${value} is not stated by the statements this rule cites: "rest-two-weeks" (${PAGE}:${lineOf(root, PAGE, 'Rest for two weeks')}) says "Rest for two weeks."; ${said}. The calculators would enforce a number the guideline does not give; change ${path} to the statement's number, or correct the statement at ${PAGE}:${lineOf(root, PAGE, 'Rest for two weeks')}.`,
+			),
+		);
+	});
+
+	test('bottom-line-number-unsupported: a number in the bottom line that the body does not state', async () => {
+		const { root, list } = await findings('bottom-line-number');
+		expect(list).toEqual([
+			`bottom-line-number-unsupported ${PAGE}:${lineOf(root, PAGE, 'bottomLine:')} The bottom line states 6 (in "6"), but no statement in the body of the page does: the bottom line must summarise the cited body, not add to it.`,
+		]);
+	});
+
 	test('every rule in the catalogue is found by at least one fixture case above', () => {
 		expect(RULE_LIST.map((r) => r.id).filter((id) => !observed.has(id))).toEqual([]);
 	});
@@ -300,7 +321,7 @@ describe('reporting', () => {
 	test('a clean run prints one line with the counts and names every exception', async () => {
 		const { result } = await findings();
 		expect(formatText(result, { strict: false, color: false })).toBe(
-			'✔ Claim check passed: 1 page (1 guideline), 9 claims, 9 citations, 2 references, 1 exception (gap-one; see them with --strict).',
+			'✔ Claim check passed: 1 page (1 guideline), 10 claims, 10 citations, 2 references, 1 exception (gap-one; see them with --strict).',
 		);
 	});
 

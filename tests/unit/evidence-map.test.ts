@@ -12,11 +12,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('evidence map', () => {
 	test('lists every claim with its references, kind and year, and links to its anchor', async () => {
 		const map = buildEvidenceMap(await buildIndex({ root }), { year: 2026 });
-		expect(map.claims).toHaveLength(9);
+		expect(map.claims).toHaveLength(10);
 		const rest = map.claims.find((c) => c.claimId === 'rest-two-weeks')!;
 		expect(rest.href).toBe('/guidelines/knee/sample/#rest-two-weeks');
 		expect(rest.references).toEqual([{ key: 'jones-2019', title: 'Knee pain guideline.', year: 2019, kind: 'clinical-guideline', tier: 'primary' }]);
-		expect(map.byReference.get('smith-2020')?.map((c) => c.claimId)).toEqual(['effusion', 'joint-line-tenderness', 'do-not-return-before-walking-is', 'squats-3-10']);
+		expect(map.byReference.get('smith-2020')?.map((c) => c.claimId)).toEqual(['effusion', 'joint-line-tenderness', 'do-not-return-before-walking-is', 'squats-3-10', 'protocol-numbers']);
 	});
 
 	test('flags support only from references older than the age limit', async () => {

@@ -7,6 +7,7 @@ import { GuidelineFrontmatterSchema } from '../../schemas/guideline.ts';
 import { missingRequiredFields } from '../references/fields.ts';
 import { finding, type Finding } from '../findings/finding.ts';
 import { reservedReason } from '../content/anchors.ts';
+import { statedValues, textStates } from '../content/numbers.ts';
 import type { ContentIndex, IndexedPage } from '../content/types.ts';
 import { checkGrades, checkReviewCycle } from './trust.ts';
 
@@ -185,8 +186,49 @@ export function checkProtocols(index: ContentIndex): Finding[] {
 				out.push(finding('protocol-claim-unknown', protocol.file, claim.line, claim.column, `The claim "${claim.id}" does not exist on ${page.file}.${didYouMean(claim.id, ids)}`));
 			}
 		}
+		// Rule → claim by content, not only by id: every number of a rule is stated by a claim it cites.
+		const byId = new Map(claimsOf(page).map((c) => [c.id, c]));
+		for (const n of protocol.numbers) {
+			const cited = n.claims.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+			if (cited.length === 0 || cited.some((c) => textStates(c.text, n.value))) continue;
+			const first = cited[0]!;
+			const where = cited.map((c) => `"${c.id}" (${page.file}:${c.position.line}) says ${excerpt(c.text)}`).join('; ');
+			out.push(
+				finding(
+					'protocol-number-mismatch',
+					protocol.file,
+					n.line,
+					n.column,
+					`${n.path}: ${n.value} is not stated by the ${cited.length === 1 ? 'statement' : 'statements'} this rule cites: ${where}. The calculators would enforce a number the guideline does not give; change ${n.path} to the statement's number, or correct the statement at ${page.file}:${first.position.line}.`,
+				),
+			);
+		}
 	}
 	return out;
 }
 
-export const CHECKS = [checkFrontmatter, checkClaims, checkReferences, checkProtocols, checkGrades, checkReviewCycle] as const;
+/** The bottom line summarises the body: every number it states is stated by a claim of the body. */
+export function checkBottomLineNumbers(index: ContentIndex): Finding[] {
+	const out: Finding[] = [];
+	for (const page of index.pages) {
+		if (page.type !== 'guideline' || unreadable(page)) continue;
+		const bottom = claimsOf(page).find((c) => c.kind === 'bottom-line');
+		if (!bottom) continue;
+		const body = claimsOf(page).filter((c) => c.kind !== 'bottom-line');
+		for (const { raw, value } of statedValues(bottom.text)) {
+			if (body.some((c) => textStates(c.text, value))) continue;
+			out.push(
+				finding(
+					'bottom-line-number-unsupported',
+					page.file,
+					bottom.position.line,
+					bottom.position.column,
+					`The bottom line states ${value} (in "${raw}"), but no statement in the body of the page does: the bottom line must summarise the cited body, not add to it.`,
+				),
+			);
+		}
+	}
+	return out;
+}
+
+export const CHECKS = [checkFrontmatter, checkClaims, checkReferences, checkProtocols, checkBottomLineNumbers, checkGrades, checkReviewCycle] as const;

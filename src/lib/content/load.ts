@@ -13,6 +13,7 @@ import { ProtocolSchema } from '../../schemas/protocol.ts';
 import { SettingsSchema, type Settings } from '../../schemas/settings.ts';
 import { TopicSchema } from '../../schemas/topic.ts';
 import { summarizePages } from './pages.ts';
+import { protocolRuleNumbers } from './numbers.ts';
 import { posix } from './page.ts';
 import { finding, type Finding } from '../findings/finding.ts';
 import type { ContentIndex } from './types.ts';
@@ -103,7 +104,7 @@ export async function buildIndex(options: LoadOptions): Promise<ContentIndex> {
 		const claims: { id: string; line: number; column: number }[] = [];
 		protocolClaims(doc.contents as YamlNode, counter, claims);
 		const guideline = doc.get('guideline');
-		return { file: posix(relative(root, file)), ...(typeof guideline === 'string' ? { guideline } : {}), guidelineLine: locate(doc, counter, ['guideline']).line, claims };
+		return { file: posix(relative(root, file)), ...(typeof guideline === 'string' ? { guideline } : {}), guidelineLine: locate(doc, counter, ['guideline']).line, claims, numbers: protocolRuleNumbers(doc.contents as YamlNode, counter) };
 	});
 
 	const referenceFiles = new Set(walk(join(contentDir, 'references'), (n) => /\.ya?ml$/.test(n)).map((f) => basename(f).replace(/\.ya?ml$/, '')));

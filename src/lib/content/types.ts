@@ -1,5 +1,6 @@
 /** The content index: every page, reference, topic, disclaimer and protocol, as plain data. */
 import type { Finding } from '../findings/finding.ts';
+import type { RuleNumber } from './numbers.ts';
 import type { Claim, HeadingInfo, LocatedProblem } from '../claims/analyze.ts';
 import type { LoadedReference } from '../references/load.ts';
 import type { EvidenceGap } from '../../schemas/evidence-gap.ts';
@@ -38,7 +39,7 @@ export interface ContentIndex {
 	referenceFiles: Set<string>;
 	topics: Set<string>;
 	disclaimers: Set<string>;
-	protocols: { file: string; guideline?: string; guidelineLine: number; claims: { id: string; line: number; column: number }[] }[];
+	protocols: { file: string; guideline?: string; guidelineLine: number; claims: { id: string; line: number; column: number }[]; numbers: RuleNumber[] }[];
 	/** Editorial settings (content/settings.yaml), defaults filled in. */
 	settings: Settings;
 	/** Findings raised while loading (YAML and schema errors). */

@@ -171,6 +171,18 @@ const rules = [
 		hint: 'Point the rule at an existing claim id (see the [#id] markers on the page), or restore the claim.',
 	},
 	{
+		id: 'protocol-number-mismatch',
+		severity: 'error',
+		summary: 'Every number of a protocol rule (gates, ranges, fractions, intervals, timeline weeks, increments) is stated by a claim it cites (10-14 ↔ "10-14", 0.3 ↔ "30%", 0.10 ↔ "10%", 2 days ↔ "alternate days").',
+		hint: 'Make the protocol and the statement agree: change the number in content/protocols/ to the one the statement gives, or, after clinical review, the statement (and its citation) to match.',
+	},
+	{
+		id: 'bottom-line-number-unsupported',
+		severity: 'error',
+		summary: 'Every number in the bottom line is stated by a claim in the body of the page.',
+		hint: 'Use the number the body states, or add the cited statement that gives it to the body.',
+	},
+	{
 		id: 'protocol-invalid',
 		severity: 'error',
 		summary: 'Protocol files name an existing guideline.',
