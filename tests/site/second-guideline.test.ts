@@ -31,9 +31,22 @@ function run(name: string, args: string[]) {
 	return logs[name]!;
 }
 
+/** Files of a project folder that is not a git checkout, without installed or generated folders. */
+function projectFiles(dir: string, prefix = ''): string[] {
+	const skip = new Set(['node_modules', 'dist', '.git', '.astro', 'test-results', '.preview-content', 'bench/out']);
+	return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+		const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+		if (entry.isDirectory()) return skip.has(entry.name) || skip.has(path) ? [] : projectFiles(dir, path);
+		return entry.isFile() ? [path] : [];
+	});
+}
+
 beforeAll(() => {
 	// The project as a fresh clone has it: tracked and new (not ignored) files, node_modules linked.
-	const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: project, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+	// Outside a git checkout (a copy of the project, e.g. an editor's scratch copy), every file but
+	// the installed and generated folders.
+	const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: project, encoding: 'utf8' });
+	const files = listed.status === 0 ? listed.stdout.split('\0').filter(Boolean) : projectFiles(project);
 	for (const file of files) {
 		if (!existsSync(join(project, file))) continue;
 		mkdirSync(dirname(join(repo, file)), { recursive: true });
