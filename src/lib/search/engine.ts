@@ -201,12 +201,13 @@ export class SearchEngine {
 			}
 			for (const id of pagesWith) byPage.get(id)!.covered += rarity;
 		});
-		// Only pages that cover nearly as much of the query as the best one are opened (each is one
-		// more download): at most maxPages.
+		// Only pages that cover at least a third as much of the query as the best one are opened
+		// (each is one more download), at most maxPages: a page matching a rare stray word must not
+		// crowd out the guideline that matches the clinical one.
 		const sorted = [...byPage.values()].sort((a, b) => b.covered - a.covered || b.score - a.score);
 		const best = sorted[0]?.covered ?? 0;
 		const pages = sorted
-			.filter((e) => e.covered >= best * 0.6)
+			.filter((e) => e.covered >= best * 0.34)
 			.slice(0, this.options.maxPages ?? 6)
 			.map((e) => e.result);
 		return { conceptFound, pages, positions };

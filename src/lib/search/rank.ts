@@ -116,7 +116,9 @@ function matchConcept(concept: Concept, positions: WordPositions, start: number,
 		const found = alt.words.map((w) => inRange(positions.get(w), start, end));
 		const present = found.filter((f) => f.length > 0).length;
 		if (!present) continue;
-		// Partial phrases count for less than half: "stress" alone is not "medial tibial stress syndrome".
+		// Partial phrases count for less than half: "stress" alone is not "medial tibial stress
+		// syndrome". Only for what the reader typed: part of a synonym is no evidence at all.
+		if (present < alt.words.length && alt.via) continue;
 		const share = present === alt.words.length ? 1 : (0.4 * present) / alt.words.length;
 		const strength = share * alt.weight;
 		const adjacent = present === alt.words.length && alt.words.length > 1 && isPhrase(found);
@@ -218,7 +220,8 @@ function prior(page: PageData, unit: Unit, many: boolean): number {
 	// answer, and it shows its section anyway.
 	if (kind === 'guideline') return unit.id === '_top' && many ? 0.6 : HEADING.test(unit.element) ? 0.9 : 1;
 	if (kind === 'reference') return 0.7;
-	return 0.5;
+	// Editorial pages (home, policy, editor guide) answer editors' questions, not clinical ones.
+	return 0.3;
 }
 
 /** Positions whose indexed word really is the searched word (see isWordMatch); the result is cached per page and word. */
