@@ -11,7 +11,7 @@ import { buildIndex } from '../content/load.ts';
 import type { ContentIndex, IndexedPage } from '../content/types.ts';
 import type { GuidelineSnapshot, Snapshot } from './engine.ts';
 
-function guidelineSnapshot(page: IndexedPage): GuidelineSnapshot {
+export function guidelineSnapshot(page: IndexedPage): GuidelineSnapshot {
 	const titles = new Map(page.headings.map((h) => [h.id, h.text]));
 	const fm = page.frontmatter;
 	return {
