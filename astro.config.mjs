@@ -16,6 +16,7 @@ import { astroCacheDir, contentDir as contentFolder, outDir } from './src/lib/pa
 import { withLastmod } from './src/lib/sitemap-lastmod.ts';
 import { outsideRootAstroModules } from './src/lib/vite/outside-root.ts';
 import { siteRedirects, writeHostRedirects } from './src/lib/redirects.ts';
+import { listedInSitemap } from './src/lib/sitemap-filter.ts';
 
 const root = fileURLToPath(new URL('./', import.meta.url));
 // The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks).
@@ -32,8 +33,6 @@ const topicGroups = [...topics]
 // Pages that moved keep their old address (checked by npm run permalinks:check): a redirect page
 // each (src/pages/[...moved].astro) and, for hosts, a 301 in _redirects from the same data.
 const redirects = siteRedirects(contentDir);
-// Addresses that only forward or explain (redirect pages) stay out of the sitemap.
-const unlisted = new Set(redirects.map((r) => r.from));
 
 export default defineConfig({
 	site: 'https://evidence-handbook.example',
@@ -75,8 +74,8 @@ export default defineConfig({
 	integrations: [
 		// Starlight adds the sitemap itself unless configured here; configured here for lastmod (each
 		// guideline's last change, the date its citation gives: src/lib/sitemap-lastmod.ts).
-		// Redirect pages (old addresses that only forward) are left out.
-		sitemap({ serialize: withLastmod(outDir(root)), filter: (page) => !unlisted.has(new URL(page).pathname) }),
+		// Pages marked noindex (redirect pages, withdrawn guidelines' notices) are left out.
+		sitemap({ serialize: withLastmod(outDir(root)), filter: listedInSitemap(outDir(root)) }),
 		starlight({
 			title: 'Evidence Handbook',
 			description: 'Evidence-linked clinical guidance: every clinical statement cites a reference you can reach in one click.',

@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { buildIndex } from '../src/lib/content/load.ts';
 import { pagePath } from '../src/lib/content/ids.ts';
+import { withdrawnPaths } from '../src/lib/content/publication.ts';
 import { comparePermalinks, currentPermalinks, mergeManifests, type Manifest, type PermalinkFinding } from '../src/lib/permalinks.ts';
 import { loadRedirects, redirectsFile } from '../src/lib/redirects.ts';
 import { AnchorAliasesSchema } from '../src/schemas/anchor-aliases.ts';
@@ -33,13 +34,15 @@ for (const p of loaded.problems) {
 }
 const aliases: Record<string, Record<string, string>> = {};
 const files: Record<string, string> = {};
-const withdrawn = new Set<string>();
+const withdrawn = withdrawnPaths(index);
+const replacements: Record<string, string> = {};
 for (const page of index.pages) {
 	const path = pagePath(page.id);
 	files[path] = page.file;
 	const a = AnchorAliasesSchema.safeParse(page.frontmatter.anchorAliases);
 	if (a.success) aliases[path] = a.data;
-	if ((page.frontmatter.review as { status?: string } | undefined)?.status === 'withdrawn') withdrawn.add(path);
+	const replacement = (page.frontmatter.review as { withdrawal?: { replacement?: unknown } } | undefined)?.withdrawal?.replacement;
+	if (withdrawn.has(path) && typeof replacement === 'string') replacements[path] = replacement;
 }
 
 const manifest = mode === 'update' ? mergeManifests(recorded, current) : recorded;
@@ -55,7 +58,7 @@ if (mode === 'update') {
 	console.log(`✔ Recorded ${Object.keys(manifest.pages).length} pages and ${anchors} anchors in permalinks/manifest.json (${newPages} new pages, ${newAnchors} new anchors; nothing recorded before is removed).`);
 }
 
-findings.push(...comparePermalinks({ recorded: manifest, current, redirects: loaded.redirects, aliases, withdrawn, files }));
+findings.push(...comparePermalinks({ recorded: manifest, current, redirects: loaded.redirects, aliases, withdrawn, files, replacements }));
 for (const f of findings) console.log(`${f.severity === 'error' ? '✘' : '⚠'} ${f.file}  ${f.message}  [${f.rule}]`);
 const errors = findings.filter((f) => f.severity === 'error');
 if (errors.length) {

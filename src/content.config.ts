@@ -28,7 +28,18 @@ export const collections = {
 		schema: (context) =>
 			docsSchema({ extend: docsPageSchema({ topic: reference('topics'), disclaimer: reference('disclaimers') }) })(context).transform((data) => {
 				const state = publication(data, { preview });
-				return { ...data, publication: state, draft: state !== 'published' };
+				if (state !== 'withdrawn') return { ...data, publication: state, draft: state !== 'published' };
+				// A withdrawn guideline keeps its address with the withdrawal notice only: out of search,
+				// the sidebar and the table of contents, and not indexed by search engines.
+				return {
+					...data,
+					publication: state,
+					draft: false,
+					pagefind: false,
+					tableOfContents: false as const,
+					sidebar: { ...data.sidebar, hidden: true },
+					head: [...data.head, { tag: 'meta' as const, attrs: { name: 'robots', content: 'noindex' } }],
+				};
 			}),
 	}),
 	references: defineCollection({

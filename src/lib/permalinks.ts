@@ -12,7 +12,7 @@
  */
 import { CITED_BY_ANCHOR, GUIDELINE_ANCHORS as A, gapAnchor, referenceAnchor, topicAnchor } from './content/anchors.ts';
 import { pagePath } from './content/ids.ts';
-import { publishedIndex } from './content/publication.ts';
+import { publishedIndex, withdrawnPaths } from './content/publication.ts';
 import type { ContentIndex } from './content/types.ts';
 import { landing, type Redirect } from './redirects.ts';
 
@@ -29,6 +29,7 @@ export interface PermalinkFinding {
 		| 'permalink-redirect-broken'
 		| 'permalink-redirect-anchor-lost'
 		| 'permalink-redirect-shadowed'
+		| 'permalink-replacement-broken'
 		| 'permalink-unrecorded';
 	severity: 'error' | 'warning';
 	/** Where to fix it. */
@@ -60,6 +61,8 @@ export function currentPermalinks(all: ContentIndex): Manifest {
 		}
 		pages[pagePath(page.id)] = [...anchors].sort();
 	}
+	// A withdrawn guideline keeps its address: the notice (every old anchor on it lands there).
+	for (const path of withdrawnPaths(all)) pages[path] = [A.withdrawn];
 	for (const key of index.references.keys()) pages[`/references/${key}/`] = [CITED_BY_ANCHOR];
 	// Every topic of content/topics.yaml: its list on the home page and its evidence map, kept while
 	// the topic exists, whether or not a guideline is in it now.
@@ -92,6 +95,8 @@ export interface CompareInput {
 	withdrawn?: ReadonlySet<string>;
 	/** Site path → source file, for messages. */
 	files: Record<string, string>;
+	/** Withdrawn page → the page its notice says to read instead. */
+	replacements?: Record<string, string>;
 }
 
 /** The source file a site path most likely came from, for messages about pages that are gone. */
@@ -99,8 +104,17 @@ export function likelyFile(path: string): string {
 	return path === '/' ? 'content/index.mdx' : `content${path.replace(/\/$/, '')}.mdx`;
 }
 
-export function comparePermalinks({ recorded, current, redirects, aliases, withdrawn = new Set(), files }: CompareInput): PermalinkFinding[] {
+export function comparePermalinks({ recorded, current, redirects, aliases, withdrawn = new Set(), files, replacements = {} }: CompareInput): PermalinkFinding[] {
 	const out: PermalinkFinding[] = [];
+	for (const [path, to] of Object.entries(replacements)) {
+		if (current.pages[to] && !withdrawn.has(to)) continue;
+		out.push({
+			rule: 'permalink-replacement-broken',
+			severity: 'error',
+			file: files[path] ?? likelyFile(path),
+			message: `The withdrawal notice of ${path} sends readers to ${to}, which is not a published page. Set review.withdrawal.replacement to the address of the published guideline that replaces it, or leave it out.`,
+		});
+	}
 	const byFrom = new Map(redirects.map((r) => [r.from, r]));
 	/** Where #anchor on a published page lands: itself, its alias, or nowhere. */
 	const lands = (path: string, anchor: string): boolean => {

@@ -6,6 +6,7 @@ const LABELS: Record<ReviewStatus, string> = {
 	submitted: 'Submitted, awaiting clinical review',
 	'under-review': 'Under clinical review',
 	approved: 'Approved',
+	withdrawn: 'Withdrawn',
 };
 
 export function reviewStatusLabel(status: ReviewStatus): string {

@@ -1,13 +1,15 @@
 /**
  * Schema for a page's clinical review record (`review:` in guideline frontmatter).
  *
- * Workflow: draft → submitted → under-review → approved. Drafts are left out of production builds;
- * every status but `approved` shows a "pending review" banner.
+ * Workflow: draft → submitted → under-review → approved; any published page can later be
+ * `withdrawn` (with a `withdrawal` record: the address then shows a notice). Drafts are left out of
+ * production builds; every status but `approved` and `withdrawn` shows a "pending review" banner.
  */
 import { z } from 'zod';
 import { PersonSchema } from './person.ts';
+import { WithdrawalSchema } from './withdrawal.ts';
 
-export const reviewStatuses = ['draft', 'submitted', 'under-review', 'approved'] as const;
+export const reviewStatuses = ['draft', 'submitted', 'under-review', 'approved', 'withdrawn'] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
 
 /** ISO dates in YAML (2026-02-02) arrive as Date; strings are accepted too. */
@@ -23,7 +25,9 @@ export const ReviewSchema = z
 			.enum(reviewStatuses, {
 				error: `review.status must be one of: ${reviewStatuses.join(', ')}.`,
 			})
-			.describe('draft (not published), submitted, under-review, or approved (needs a reviewer and a review date).'),
+			.describe(
+				'draft (not published), submitted, under-review, approved (needs a reviewer and a review date), or withdrawn (needs a withdrawal record: the address then shows a withdrawal notice instead of the guidance).',
+			),
 		/** When the page was submitted for review. */
 		submitted: IsoDate.optional().describe('Date the page was submitted for clinical review (YYYY-MM-DD).'),
 		/** Who reviewed it; required for `approved`. */
@@ -38,8 +42,24 @@ export const ReviewSchema = z
 		literatureSearchedThrough: IsoDate.optional().describe(
 			'Last date covered by the literature search behind this review (YYYY-MM-DD), shown as "Literature searched through". Leave out if no search was recorded.',
 		),
+		/** Why and when the guideline was withdrawn; only with status withdrawn. */
+		withdrawal: WithdrawalSchema.optional(),
 	})
 	.superRefine((review, ctx) => {
+		if (review.status === 'withdrawn' && !review.withdrawal) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['withdrawal'],
+				message: 'A withdrawn guideline needs `withdrawal: { date: YYYY-MM-DD, reason: "…", replacement: /new/page/ }` under review: readers who follow an old link are told when, why and what to read instead.',
+			});
+		}
+		if (review.status !== 'withdrawn' && review.withdrawal) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['withdrawal'],
+				message: `review.withdrawal is only for withdrawn guidelines: set status: withdrawn, or remove the withdrawal record (status is ${review.status}).`,
+			});
+		}
 		if (review.nextReview && review.lastReviewed && review.nextReview.getTime() <= review.lastReviewed.getTime()) {
 			ctx.addIssue({
 				code: 'custom',

@@ -85,4 +85,14 @@ describe('old addresses', () => {
 		await expect(link.getAttribute('href')).resolves.toBe('/guidelines/hip/travelled-far/');
 		await close();
 	});
+
+	test('a statement on a withdrawn guideline lands on the withdrawal notice', async () => {
+		const { page, errors, close } = await follow('/guidelines/knee/retired/#retired-advice');
+		await page.waitForURL(/#withdrawn$/, { timeout: 5000 });
+		const notice = page.getByRole('note').filter({ hasText: 'This guideline has been withdrawn' });
+		await expect(notice.isVisible()).resolves.toBe(true);
+		await expect(notice.getByRole('link').getAttribute('href')).resolves.toBe('/guidelines/knee/new-name/');
+		expect(errors).toEqual([]);
+		await close();
+	});
 });

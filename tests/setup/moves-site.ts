@@ -2,7 +2,8 @@
  * The moves fixture (tests/fixtures/moves) after an editor's changes, done the documented way in a
  * scratch copy: a guideline moved to another topic and file name (npm run move with file paths), one
  * renamed (npm run move with addresses), one split into two (moved, then a statement given its own
- * page and sent there by the redirect's `anchors`), one withdrawn. Used by the built-site test and
+ * page and sent there by the redirect's `anchors`), one withdrawn (review.status: withdrawn with a
+ * withdrawal record). Used by the built-site test and
  * the browser test; each step's output is kept for assertions.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,7 +30,7 @@ export const edit = (root: string, file: string, change: (text: string) => strin
 
 export interface MovedSite {
 	root: string;
-	steps: Record<'moveTopic' | 'moveName' | 'moveSplit' | 'splitUncovered' | 'checkAfterSplit' | 'update', SpawnSyncReturns<string>>;
+	steps: Record<'moveTopic' | 'moveName' | 'moveSplit' | 'splitUncovered' | 'checkAfterSplit' | 'withdraw' | 'update', SpawnSyncReturns<string>>;
 }
 
 /** Makes the editor's changes in a fresh copy and records the manifest (npm run permalinks:update). */
@@ -56,8 +57,16 @@ export function movedSite(): MovedSite {
 		return `${JSON.stringify(redirects, null, '\t')}\n`;
 	});
 	const checkAfterSplit = run('permalinks.ts', ['check', '--root', root]);
+	// Withdrawal: the file stays, with review.status: withdrawn and the withdrawal record.
+	edit(root, 'content/guidelines/knee/retired.mdx', (text) =>
+		text.replace(
+			'review:\n  status: submitted\n',
+			'review:\n  status: withdrawn\n  withdrawal:\n    date: 2026-03-01\n    reason: Superseded by the renamed fixture guideline, which covers the same question.\n    replacement: /guidelines/knee/new-name/\n',
+		),
+	);
+	const withdraw = run('check-claims.ts', ['--root', root]);
 	const update = run('permalinks.ts', ['update', '--root', root]);
-	return { root, steps: { moveTopic, moveName, moveSplit, splitUncovered, checkAfterSplit, update } };
+	return { root, steps: { moveTopic, moveName, moveSplit, splitUncovered, checkAfterSplit, withdraw, update } };
 }
 
 /** The production build of a site copy: claim check, Astro build, CSP step. Returns the output folder. */

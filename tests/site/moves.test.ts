@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, copyFixture, fixture, movedSite, run, type MovedSite } from '../setup/moves-site.ts';
+import { buildSite, copyFixture, edit, fixture, movedSite, run, type MovedSite } from '../setup/moves-site.ts';
 import { htmlValidateConfig } from './html-validate.config.ts';
 
 let site: MovedSite;
@@ -131,4 +131,40 @@ describe('the built site', () => {
 		const aliases = parse(html('guidelines/knee/diagnosis/')).querySelector('eh-anchor-aliases')?.getAttribute('data-aliases');
 		expect(JSON.parse(aliases ?? '{}')).toEqual({ treatment: '/guidelines/knee/treatment/#treatment', 'treatment-statement': '/guidelines/knee/treatment/#treatment-statement' });
 	});
+
+	test('a withdrawn guideline keeps its address with the notice only, and leaves search, the sitemap and the home page', () => {
+		expect(site.steps.withdraw.status, site.steps.withdraw.stdout).toBe(0);
+		const doc = parse(html('guidelines/knee/retired/'));
+		const notice = doc.querySelector('#withdrawn');
+		expect(notice?.querySelector('h2')?.text).toBe('This guideline has been withdrawn');
+		expect(notice?.text).toContain('It was withdrawn on 1 March 2026. Superseded by the renamed fixture guideline');
+		expect(notice?.querySelector('a')?.getAttribute('href')).toBe('/guidelines/knee/new-name/');
+		expect(doc.querySelector('#retired-advice')).toBeNull();
+		expect(doc.querySelector('[data-pagefind-body]')).toBeNull();
+		expect(doc.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+		expect(readFileSync(join(build.out, 'sitemap-0.xml'), 'utf8')).not.toContain('/guidelines/knee/retired/');
+		expect(html('')).not.toContain('/guidelines/knee/retired/');
+		const manifest = JSON.parse(readFileSync(join(site.root, 'permalinks/manifest.json'), 'utf8')).pages as Record<string, string[]>;
+		expect(manifest['/guidelines/knee/retired/']).toEqual(expect.arrayContaining(['retired-advice', 'withdrawn']));
+	});
 });
+
+describe('withdrawal records', () => {
+	test('a withdrawn guideline without a record, or with a replacement that is not published, fails with the fix', () => {
+		const root = copyFixture();
+		edit(root, 'content/guidelines/knee/retired.mdx', (t) => t.replace('  status: submitted\n', '  status: withdrawn\n'));
+		const check = run('check-claims.ts', ['--root', root]);
+		expect(check.status).toBe(1);
+		expect(check.stdout).toContain('A withdrawn guideline needs `withdrawal: { date: YYYY-MM-DD, reason: "…", replacement: /new/page/ }` under review');
+		edit(root, 'content/guidelines/knee/retired.mdx', (t) =>
+			t.replace('  status: withdrawn\n', '  status: withdrawn\n  withdrawal:\n    date: 2026-03-01\n    reason: Superseded by a guideline that does not exist yet.\n    replacement: /guidelines/knee/nowhere/\n'),
+		);
+		const permalinks = run('permalinks.ts', ['check', '--root', root]);
+		rmSync(root, { recursive: true, force: true });
+		expect(permalinks.status).toBe(1);
+		expect(permalinks.stdout).toContain(
+			'✘ content/guidelines/knee/retired.mdx  The withdrawal notice of /guidelines/knee/retired/ sends readers to /guidelines/knee/nowhere/, which is not a published page.',
+		);
+	});
+});
+

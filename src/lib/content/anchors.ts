@@ -18,6 +18,8 @@ export const GUIDELINE_ANCHORS = {
 	/** Authors, reviewers and their declared interests (trust model). */
 	authorship: 'authorship',
 	disclaimer: 'disclaimer',
+	/** The withdrawal notice of a withdrawn guideline (its only content). */
+	withdrawn: 'withdrawn',
 } as const;
 
 /** Starlight's own id for the page title (`PAGE_TITLE_ID` in @astrojs/starlight/constants.ts). */

@@ -11,7 +11,12 @@
 import { pagePath } from './ids.ts';
 import type { ContentIndex, IndexedPage } from './types.ts';
 
-export type Publication = 'published' | 'draft';
+/**
+ * `withdrawn`: a guideline taken out of use (review.status: withdrawn, with a withdrawal record).
+ * Its address stays, showing only the withdrawal notice; it is not "published": no search, sitemap,
+ * home page, evidence map, reference back-links or exports.
+ */
+export type Publication = 'published' | 'draft' | 'withdrawn';
 
 export interface PublicationOptions {
 	/**
@@ -35,12 +40,23 @@ export function publication(frontmatter: PublicationFields, { preview }: Publica
 	const status = (frontmatter.review as { status?: unknown } | undefined)?.status;
 	// A guideline still in review ("draft" status) is shown only in previews.
 	if (frontmatter.type === 'guideline' && status === 'draft' && !preview) return 'draft';
+	if (frontmatter.type === 'guideline' && status === 'withdrawn') return 'withdrawn';
 	return 'published';
 }
 
 /** Whether the page is built at its address. */
 export function isPublished(frontmatter: PublicationFields, options: PublicationOptions): boolean {
 	return publication(frontmatter, options) === 'published';
+}
+
+/** Whether the page has a page at its address (published, or withdrawn with its notice). */
+export function keepsAddress(frontmatter: PublicationFields, options: PublicationOptions): boolean {
+	return publication(frontmatter, options) !== 'draft';
+}
+
+/** Site paths of withdrawn guidelines (their address shows the withdrawal notice). */
+export function withdrawnPaths(index: ContentIndex): Set<string> {
+	return new Set(index.pages.filter((page) => publication(page.frontmatter, { preview: false }) === 'withdrawn').map((page) => pagePath(page.id)));
 }
 
 /** Whether this build is a preview: EH_PREVIEW=1 or the dev server. */
