@@ -20,7 +20,7 @@ describe('the editor guide', () => {
 
 	test('it names type, required/optional, allowed values and an example, and explains reference types and "et al."', () => {
 		const page = editorGuideMarkdown();
-		expect(page).toContain('- `review.status` (**required**; one of `draft`, `submitted`, `under-review`, `approved`): draft (not published), submitted, under-review, or approved (needs a reviewer and a review date). Example: `draft`.');
+		expect(page).toContain('- `review.status` (**required**; one of `draft`, `submitted`, `under-review`, `approved`, `withdrawn`): draft (not published), submitted, under-review, approved (needs a reviewer and a review date), or withdrawn');
 		expect(page).toMatch(/- `x-missing\.fields` \(\*\*required\*\*; a list of `author`, /);
 		expect(page).toContain('- `review.submitted` (optional; date (YYYY-MM-DD)): Date the page was submitted for clinical review (YYYY-MM-DD). Example: `2026-02-02`.');
 		expect(page).toContain('- `article-journal`, a journal article: needs `author`, `container-title`, `issued`.');

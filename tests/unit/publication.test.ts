@@ -10,8 +10,14 @@ const preview = { preview: true };
 
 describe('publication', () => {
 	// A new status must be decided here (e.g. withdrawn), so this test names each one.
-	test.each(reviewStatuses.filter((s) => s !== 'draft'))('a guideline in review status "%s" is published', (status) => {
+	test.each(reviewStatuses.filter((s) => s !== 'draft' && s !== 'withdrawn'))('a guideline in review status "%s" is published', (status) => {
 		expect(publication(guideline(status), production)).toBe('published');
+	});
+
+	test('a guideline in review status "withdrawn" is withdrawn in every build (its address shows the notice)', () => {
+		expect(publication(guideline('withdrawn'), production)).toBe('withdrawn');
+		expect(publication(guideline('withdrawn'), preview)).toBe('withdrawn');
+		expect(isPublished(guideline('withdrawn'), production)).toBe(false);
 	});
 
 	test('a guideline in review status "draft" is a draft in production and shown in previews (EH_PREVIEW=1, astro dev)', () => {

@@ -91,7 +91,7 @@ describe('guideline frontmatter schema', () => {
 	test('unknown fields, bad audience and bad review status are rejected', () => {
 		const msgs = problems(GuidelineFrontmatterSchema, { ...real, audiance: ['clinicians'], audience: ['doctors'], review: { status: 'done' } });
 		expect(msgs).toContain('audience.0: audience entries must be among: clinicians, educators, students, patients.');
-		expect(msgs).toContain('review.status: review.status must be one of: draft, submitted, under-review, approved.');
+		expect(msgs).toContain('review.status: review.status must be one of: draft, submitted, under-review, approved, withdrawn.');
 		expect(msgs.some((m) => m.includes('audiance'))).toBe(true);
 	});
 
