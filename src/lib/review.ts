@@ -53,3 +53,15 @@ export function reviewCycle(
 	const days = Math.ceil(diff / DAY);
 	return { state: days <= settings.warnDaysBefore ? 'due-soon' : 'current', nextReview, days };
 }
+
+/** The review cycle of a page as readers see it (build time; the page re-checks in the browser). */
+export function describeCycle(cycle: ReviewCycle): string {
+	switch (cycle.state) {
+		case 'not-scheduled':
+			return 'Not scheduled: set when the page is first approved.';
+		case 'overdue':
+			return `Review overdue: it was due on ${formatDate(cycle.nextReview)}.`;
+		default:
+			return formatDate(cycle.nextReview);
+	}
+}

@@ -11,6 +11,7 @@ import { analyzePage } from '../../src/lib/claims/page.ts';
 import { renderGuideline } from '../../src/lib/claims/render.ts';
 import { loadReferences } from '../../src/lib/references/load.ts';
 import { EvidenceGapSchema } from '../../src/schemas/evidence-gap.ts';
+import { GradeSchema } from '../../src/schemas/grade.ts';
 
 const base = new URL('../fixtures/check/base/', import.meta.url).pathname;
 const file = `${base}guidelines/knee/sample.mdx`;
@@ -68,5 +69,43 @@ describe('citations in headings', () => {
 		expect(sources.data?.hProperties).toMatchObject({ class: 'heading-sources', 'data-heading': 'strength' });
 		expect(all(sources).some((n) => n.properties?.href === '#ref-jones-2019')).toBe(true);
 		expect((tree.children[index + 2] as unknown as Any).data?.hProperties).toMatchObject({ dataEvidenceGap: 'gap-one' });
+	});
+});
+
+describe('graded statements', () => {
+	const cases = new URL('../fixtures/check/cases/grades/', import.meta.url).pathname;
+	const gradedFile = `${cases}guidelines/knee/sample.mdx`;
+	const text = readFileSync(gradedFile, 'utf8');
+	const tree = parsePage(text, gradedFile);
+	const frontmatter = parseYaml(text.split(/^---$/m)[1]!) as Record<string, unknown>;
+	const analysis = analyzePage(tree, frontmatter);
+	const grades = new Map(Object.entries(frontmatter.grades as Record<string, unknown>).map(([id, g]) => [id, GradeSchema.parse(g)]));
+	const refs = new Map([...loadReferences(`${base}references`).refs, ...loadReferences(`${cases}references`).refs]);
+	renderGuideline(tree, { headings: analysis.headings, claims: analysis.claims, nonClaims: analysis.nonClaims, bottomLine: analysis.bottomLine, gaps: [], refs, grades });
+	const nodes = all(tree as unknown as Any);
+	const textOf = (n: Any) => all(n).filter((c) => c.type === 'text').map((c) => c.value).join('');
+	const props = (n: Any) => ({ ...n.properties, ...n.data?.hProperties });
+	const claim = (id: string) => nodes.find((n) => props(n).id === id)!;
+	const isBadge = (n: Any) => String(props(n).className ?? props(n).class ?? '').includes('grade-badge');
+
+	test('a graded statement carries its grade as attributes and a badge with words, not colour alone', () => {
+		expect(claim('avoid-stretching').data?.hProperties).toMatchObject({ 'data-grade-strength': 'strong', 'data-grade-direction': 'against', 'data-grade-certainty': 'very-low' });
+		const badge = all(claim('avoid-stretching')).find(isBadge)!;
+		expect(textOf(badge)).toBe('Grade: Strong recommendation against, very low certainty of evidence. Strong against · Very low certainty');
+	});
+
+	test('the explanation follows the statement: meaning for the patient, rationale, justification', () => {
+		const explanation = claim('ice-after-running-grade');
+		const words = textOf(explanation);
+		expect(words).toContain('Strong recommendation for: almost every well-informed patient would choose this');
+		expect(words).toContain('Very low certainty: the true effect is likely to be substantially different');
+		expect(words).toContain('Rationale: Ice is cheap, safe and relieves pain for most runners.');
+		expect(words).toContain('Why the grade goes beyond the cited evidence: No trials exist');
+	});
+
+	test('ungraded statements get no badge and no grade attributes', () => {
+		expect(all(claim('effusion')).some(isBadge)).toBe(false);
+		expect(claim('effusion').data?.hProperties?.['data-grade-strength']).toBeUndefined();
+		expect(nodes.filter(isBadge)).toHaveLength(grades.size - 1);
 	});
 });

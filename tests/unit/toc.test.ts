@@ -8,7 +8,8 @@ test('"On this page" lists the sections the layout adds, only those the page sho
 		'changes:Changes',
 		'cite-this-page:Cite this page',
 		'source:Source',
+		'authorship:Authorship and review',
 		'disclaimer:Professional medical disclaimer',
 	]);
-	expect(slugs({ relatedQuestions: 0, changes: 0, source: false, disclaimer: undefined })).toEqual(['cite-this-page:Cite this page']);
+	expect(slugs({ relatedQuestions: 0, changes: 0, source: false, disclaimer: undefined })).toEqual(['cite-this-page:Cite this page', 'authorship:Authorship and review']);
 });

@@ -17,6 +17,8 @@ import { numberCitations } from './numbering.ts';
 import { describeKind } from '../references/labels.ts';
 import { memoryEditor, textNodes, type TreeEditor } from './editor.ts';
 import { GUIDELINE_ANCHORS as A, citeTipAnchor, gapAnchor, referenceAnchor } from '../content/anchors.ts';
+import type { Grade } from '../../schemas/grade.ts';
+import { gradeAttributes, gradeBadge, gradeExplanation } from './grade-view.ts';
 
 export interface RenderInput {
 	headings: HeadingInfo[];
@@ -27,6 +29,8 @@ export interface RenderInput {
 	refs: ReadonlyMap<string, LoadedReference>;
 	/** Blocks marked [not-a-claim]: the marker leaves the text. */
 	nonClaims?: readonly NonClaim[] | undefined;
+	/** Grades of statements by claim id (frontmatter `grades:`); ungraded statements get nothing. */
+	grades?: ReadonlyMap<string, Grade>;
 }
 
 const GAP_TITLES: Record<EvidenceGap['kind'], string> = {
@@ -43,6 +47,14 @@ function hastNode(element: Element): RootContent {
 	} as unknown as RootContent;
 }
 
+/**
+ * Like hastNode, for block content inside a list item: a tight list unwraps its items' paragraphs
+ * (and would drop this element), so the carrier is a blockquote node, which it keeps.
+ */
+function blockHast(element: Element): RootContent {
+	return { ...hastNode(element), type: 'blockquote' } as unknown as RootContent;
+}
+
 function inlineHast(element: Element): PhrasingContent {
 	return hastNode(element) as unknown as PhrasingContent;
 }
@@ -54,7 +66,8 @@ function srOnly(text: string): Element {
 export function renderGuideline(root: Root, input: RenderInput, editor: TreeEditor = memoryEditor(root)): void {
 	// The bottom line comes from frontmatter: its tree is not part of the page until inserted, so it
 	// is edited in memory and then placed first.
-	const bottomEditor = input.bottomLine ? memoryEditor({ type: 'root', children: [input.bottomLine.node] } as Root) : undefined;
+	const bottomRoot = input.bottomLine ? ({ type: 'root', children: [input.bottomLine.node] } as Root) : undefined;
+	const bottomEditor = bottomRoot ? memoryEditor(bottomRoot) : undefined;
 	const bottomTexts = new Set<Text>(input.bottomLine ? input.bottomLine.sites.map((s) => s.node) : []);
 	const owns = (node: Text) => (bottomEditor && bottomTexts.has(node) ? bottomEditor : editor);
 	const claims = input.bottomLine ? [input.bottomLine, ...input.claims] : input.claims;
@@ -185,6 +198,8 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		// Sätteri renders table rows natively and drops properties set on them: a row's claim id and
 		// data sit on a span in its last cell (the row's permalink is right after it).
 		const tableRow = claim.node.type === 'tableRow';
+		const grade = input.grades?.get(claim.id);
+		if (grade) Object.assign(props, gradeAttributes(grade));
 		if (!tableRow) target.setProps(claim.node, props);
 		const permalink = inlineHast(
 			h('a', { class: 'claim-permalink', href: `#${claim.id}`, 'data-pagefind-ignore': '' }, [srOnly('Link to this statement'), h('span', { 'aria-hidden': 'true' }, '#')]),
@@ -193,7 +208,14 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 			| Paragraph
 			| undefined;
 		const anchor = tableRow ? [inlineHast(h('span', props as Record<string, string>))] : [];
-		if (host) target.append(host, [...anchor, { type: 'text', value: ' ' }, permalink] as RootContent[]);
+		const badge = grade ? [{ type: 'text', value: ' ' }, inlineHast(gradeBadge(grade))] : [];
+		if (host) target.append(host, [...anchor, ...badge, { type: 'text', value: ' ' }, permalink] as RootContent[]);
+		if (grade) {
+			// The explanation goes under the statement: after its paragraph, inside its list item, or in its row's last cell.
+			const explanation = blockHast(gradeExplanation(grade, claim.id));
+			if (claim.node.type === 'listItem' || tableRow) target.append((tableRow ? host : claim.node) as Paragraph, [explanation]);
+			else target.insertAfter(claim.node, [explanation]);
+		}
 	}
 
 	// A heading's citations are shown right under it (a note, so the heading and the table of
@@ -231,7 +253,7 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 			data: { hName: 'section', hProperties: { class: 'bottom-line', 'aria-labelledby': A.bottomLine } },
 			children: [
 				{ type: 'heading', depth: 2, data: { hProperties: { id: A.bottomLine } }, children: [{ type: 'text', value: 'Bottom line' }] } satisfies Heading,
-				input.bottomLine.node,
+				...bottomRoot!.children,
 			],
 		} as unknown as RootContent;
 		editor.prepend([section]);

@@ -18,6 +18,7 @@ import { inertTree } from './inert.ts';
 import { languageProblems } from '../content/language.ts';
 import { loadReferencesByKey } from '../references/load.ts';
 import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
+import { GradeSchema, type Grade } from '../../schemas/grade.ts';
 
 export interface EvidencePluginOptions {
 	/** Absolute path of the content folder; files elsewhere are left alone. */
@@ -79,12 +80,21 @@ function evidencePlugin(options: EvidencePluginOptions, file: string): MdastPlug
 					const parsed = EvidenceGapSchema.safeParse(raw);
 					if (parsed.success) gaps.push(parsed.data);
 				}
+				// Grades that match the schema (the claim check reports the others and stops the build).
+				const grades = new Map<string, Grade>();
+				const rawGrades = frontmatter.grades;
+				if (rawGrades && typeof rawGrades === 'object' && !Array.isArray(rawGrades)) {
+					for (const [id, value] of Object.entries(rawGrades)) {
+						const parsed = GradeSchema.safeParse(value);
+						if (parsed.success) grades.set(id, parsed.data);
+					}
+				}
 				// The bottom line is Markdown from frontmatter: made inert before it joins the page.
 				if (analysis.bottomLine) inertTree({ type: 'root', children: [analysis.bottomLine.node] } as Root);
 				const claims = analysis.bottomLine ? [analysis.bottomLine, ...analysis.claims] : analysis.claims;
 				const keys = claims.flatMap((claim) => claim.cites.flatMap((cite) => (cite.type === 'ref' ? [cite.key] : [])));
 				const refs = loadReferencesByKey(options.referencesDir, keys);
-				renderGuideline(root, { headings: analysis.headings, claims: analysis.claims, nonClaims: analysis.nonClaims, bottomLine: analysis.bottomLine, gaps, refs }, editor);
+				renderGuideline(root, { headings: analysis.headings, claims: analysis.claims, nonClaims: analysis.nonClaims, bottomLine: analysis.bottomLine, gaps, refs, grades }, editor);
 			}
 			editor.flush();
 		},

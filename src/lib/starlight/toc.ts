@@ -29,6 +29,7 @@ export function guidelineTocTail(tail: GuidelineTail): TocEntry[] {
 		...(tail.changes > 0 ? [entry(A.changes, 'Changes')] : []),
 		entry(A.citeThisPage, 'Cite this page'),
 		...(tail.source ? [entry(A.source, 'Source')] : []),
+		entry(A.authorship, 'Authorship and review'),
 		...(tail.disclaimer ? [entry(A.disclaimer, tail.disclaimer)] : []),
 	];
 }
