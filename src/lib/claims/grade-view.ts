@@ -14,8 +14,8 @@ export function gradeAttributes(grade: Grade): Record<string, string> {
 }
 
 /** The inline badge: "Strong for · Low certainty", read aloud as "Grade: Strong recommendation for, low certainty of evidence." */
-export function gradeBadge(grade: Grade, claimId: string): Element {
-	return h('span', { class: 'grade-badge', id: `${claimId}-badge`, 'data-strength': grade.strength, 'data-direction': grade.direction, 'data-certainty': grade.certainty }, [
+export function gradeBadge(grade: Grade): Element {
+	return h('span', { class: 'grade-badge', 'data-strength': grade.strength, 'data-direction': grade.direction, 'data-certainty': grade.certainty }, [
 		h('span', { class: 'sr-only', 'data-pagefind-ignore': '' }, `Grade: ${strengthLabel(grade)}, ${certaintyLabel(grade.certainty).toLowerCase()} of evidence. `),
 		h('span', { 'aria-hidden': 'true' }, badgeText(grade)),
 	]);
