@@ -303,6 +303,12 @@ describe('one case per rule', () => {
 		]);
 	});
 
+	test('file-name-invalid and file-name-duplicate: Sample.mdx beside sample.mdx', async () => {
+		const { result } = await findings('file-name');
+		const names = result.findings.filter((f) => f.rule.startsWith('file-name')).map((f) => `${f.rule} ${f.file}:${f.line}`);
+		expect(names).toEqual(['file-name-duplicate content/guidelines/knee/sample.mdx:1', 'file-name-invalid content/guidelines/knee/Sample.mdx:1']);
+	});
+
 	test('every rule in the catalogue is found by at least one fixture case above', () => {
 		expect(RULE_LIST.map((r) => r.id).filter((id) => !observed.has(id))).toEqual([]);
 	});

@@ -231,4 +231,32 @@ export function checkBottomLineNumbers(index: ContentIndex): Finding[] {
 	return out;
 }
 
-export const CHECKS = [checkFrontmatter, checkClaims, checkReferences, checkProtocols, checkBottomLineNumbers, checkGrades, checkReviewCycle] as const;
+/** File names are the ids and the URLs: lower-case slugs, unique across the site whatever their case. */
+export function checkFileNames(index: ContentIndex): Finding[] {
+	const out: Finding[] = [];
+	const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+	const files = [
+		...index.pages.map((p) => ({ file: p.file, id: p.id })),
+		...[...index.referenceFiles].map((key) => ({ file: `${posixRelative(index)}references/${key}.yaml`, id: `references/${key}` })),
+	];
+	const seen = new Map<string, string>();
+	for (const { file, id } of files) {
+		const name = file.split('/').at(-1)!.replace(/\.(mdx|md|ya?ml)$/, '');
+		if (!SLUG.test(name)) {
+			const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+			out.push(finding('file-name-invalid', file, 1, 1, `The file name "${name}" is not a lower-case slug; it becomes the page's address and id. Rename it to "${slug || 'a-lower-case-name'}".`));
+		}
+		const key = id.toLowerCase();
+		const first = seen.get(key);
+		if (first !== undefined) out.push(finding('file-name-duplicate', file, 1, 1, `${file} and ${first} differ only in letter case: on the site one would silently replace the other. Rename one.`));
+		else seen.set(key, file);
+	}
+	return out;
+}
+
+const posixRelative = (index: ContentIndex) => {
+	const rel = index.contentDir.startsWith(index.root) ? index.contentDir.slice(index.root.length).replace(/^[\\/]+/, '') : 'content';
+	return rel ? `${rel.replace(/\\/g, '/').replace(/\/?$/, '/')}` : '';
+};
+
+export const CHECKS = [checkFileNames, checkFrontmatter, checkClaims, checkReferences, checkProtocols, checkBottomLineNumbers, checkGrades, checkReviewCycle] as const;

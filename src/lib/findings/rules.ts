@@ -183,6 +183,18 @@ const rules = [
 		hint: 'Use the number the body states, or add the cited statement that gives it to the body.',
 	},
 	{
+		id: 'file-name-invalid',
+		severity: 'error',
+		summary: 'Guideline, page and reference file names are lower-case slugs (the name is the id and the address).',
+		hint: 'Rename the file to lower-case words joined by hyphens, e.g. my-new-guideline.mdx (then npm run permalinks:update).',
+	},
+	{
+		id: 'file-name-duplicate',
+		severity: 'error',
+		summary: 'No two files differ only in letter case (one page would silently replace the other).',
+		hint: 'Rename one of the two files.',
+	},
+	{
 		id: 'protocol-invalid',
 		severity: 'error',
 		summary: 'Protocol files name an existing guideline.',
