@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { EvidenceGapSchema } from './evidence-gap.ts';
+import { EditorialNoteSchema } from './editorial-note.ts';
 import { ReviewSchema, IsoDate } from './review.ts';
 import { ChangelogEntrySchema } from './changelog.ts';
 import { GradeSchema } from './grade.ts';
@@ -77,6 +78,12 @@ export const guidelineSchema = <T extends z.ZodType, D extends z.ZodType>(links:
 				notice: links.disclaimer
 					.optional()
 					.describe('A notice the source requires on pages transcribed from it (a file name in content/disclaimers/), shown in the Source section of those pages only, e.g. "dr-oracle".'),
+				relatedQuestions: z
+					.array(z.string().min(10))
+					.default([])
+					.describe(
+						"The source's own list of related questions, kept as provenance. Not shown to readers: list the ones an editor judges related in the page's relatedQuestions.",
+					),
 			})
 			.optional()
 			.describe('Provenance, when the page adapts an existing document.'),
@@ -85,7 +92,12 @@ export const guidelineSchema = <T extends z.ZodType, D extends z.ZodType>(links:
 			.array(EvidenceGapSchema)
 			.default([])
 			.describe('Statements the page makes without a usable reference. Cite one inline as [!id].'),
-		/** Other clinical questions readers ask next; linked when the handbook has a page for them. */
+		/** Flaws of the source beyond missing references, shown to readers as flags. */
+		editorialNotes: z
+			.array(EditorialNoteSchema)
+			.default([])
+			.describe('Flaws of the source beyond missing references (e.g. references about a different condition than the question), shown as flags under the bottom line.'),
+		/** Other clinical questions readers ask next, as judged by an editor; linked when the handbook has a page for them. */
 		relatedQuestions: z
 			.array(
 				z.union([
@@ -97,7 +109,9 @@ export const guidelineSchema = <T extends z.ZodType, D extends z.ZodType>(links:
 				]),
 			)
 			.default([])
-			.describe('Related clinical questions; give { question, href } when the handbook answers one.'),
+			.describe(
+				'Questions an editor judges related to this one, shown as "Related questions"; give { question, href } when the handbook answers one. A source\'s own list belongs in source.relatedQuestions.',
+			),
 		/** Clinically meaningful changes, newest first. */
 		changelog: z.array(ChangelogEntrySchema).default([]).describe('Changes readers should know about, newest first: { date, summary, reviewer? }.'),
 		/** Old anchor ids that must keep landing: `{ old-id: new-id }` (see permalinks/README.md). */
