@@ -32,7 +32,10 @@ const withProp = (tree: Root, key: string) => all(tree as unknown as Any).filter
 
 describe('renderGuideline', () => {
 	const tree = rendered();
-	const texts = all(tree as unknown as Any).filter((n) => n.type === 'text').map((n) => n.value ?? '');
+	// The page's own text; the reference list quotes statements as plain text (code included).
+	const isReferenceList = (n: Root['children'][number]) => String((n.data as { hProperties?: { className?: string[] } } | undefined)?.hProperties?.className ?? '').includes('reference-list');
+	const body = { ...tree, children: tree.children.filter((n) => !isReferenceList(n)) };
+	const texts = all(body as unknown as Any).filter((n) => n.type === 'text').map((n) => n.value ?? '');
 
 	test('the bottom line comes first, in its own section; markers leave the text, quotations and [not-a-claim] lines included', () => {
 		expect(tree.children[0]).toMatchObject({ data: { hName: 'section', hProperties: { class: 'bottom-line' } } });

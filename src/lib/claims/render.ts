@@ -11,14 +11,16 @@ import { h } from 'hastscript';
 import type { Claim, HeadingInfo, MarkerSite, NonClaim } from './analyze.ts';
 import { scanMarkers, type CiteItem } from './markers.ts';
 import type { EvidenceGap } from '../../schemas/evidence-gap.ts';
+import type { EditorialNote } from '../../schemas/editorial-note.ts';
 import type { LoadedReference } from '../references/load.ts';
-import { formatReferenceHtml, formatReferenceText, referenceHast } from '../references/csl.ts';
+import { formatReferenceHtml, referenceHast } from '../references/csl.ts';
 import { numberCitations } from './numbering.ts';
 import { describeKind } from '../references/labels.ts';
 import { memoryEditor, textNodes, type TreeEditor } from './editor.ts';
-import { GUIDELINE_ANCHORS as A, citeTipAnchor, gapAnchor, referenceAnchor } from '../content/anchors.ts';
+import { GUIDELINE_ANCHORS as A, gapAnchor, noteAnchor, referenceAnchor } from '../content/anchors.ts';
 import type { Grade } from '../../schemas/grade.ts';
 import { gradeAttributes, gradeBadge, gradeExplanation } from './grade-view.ts';
+import { splitHeadingAside } from './heading-aside.ts';
 
 export interface RenderInput {
 	headings: HeadingInfo[];
@@ -26,12 +28,19 @@ export interface RenderInput {
 	/** The bottom-line claim and its paragraph (from frontmatter), shown first. */
 	bottomLine?: Claim | undefined;
 	gaps: readonly EvidenceGap[];
+	/** Editorial notes on the source's flaws beyond gaps (frontmatter `editorialNotes`). */
+	notes?: readonly EditorialNote[];
 	refs: ReadonlyMap<string, LoadedReference>;
 	/** Blocks marked [not-a-claim]: the marker leaves the text. */
 	nonClaims?: readonly NonClaim[] | undefined;
 	/** Grades of statements by claim id (frontmatter `grades:`); ungraded statements get nothing. */
 	grades?: ReadonlyMap<string, Grade>;
 }
+
+const NOTE_TITLES: Record<EditorialNote['kind'], string> = {
+	'scope-mismatch': 'Scope mismatch',
+	'source-inconsistency': 'Source inconsistency',
+};
 
 const GAP_TITLES: Record<EvidenceGap['kind'], string> = {
 	'unresolved-citation': 'Unresolved citation',
@@ -79,55 +88,27 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		if (!list.includes(claim)) list.push(claim);
 		citedBy.set(key, list);
 	};
-	const previews = new Map<string, string>();
-	const previewText = (key: string): string => {
-		let text = previews.get(key);
-		if (text === undefined) {
-			const ref = input.refs.get(key);
-			text = ref ? formatReferenceText(ref.data) : `Unknown reference "${key}"`;
-			previews.set(key, text);
-		}
-		return text;
-	};
-
 	/** Reader-facing kinds of the references a statement cites (the per-statement "evidence" search filter). */
 	const evidenceKinds = (claim: Claim): string[] => [
 		...new Set(claim.cites.flatMap((c) => (c.type === 'ref' && input.refs.has(c.key) ? [describeKind(input.refs.get(c.key)!.data['x-evidence'].kind)] : []))),
 	];
 
-	let tip = 0;
+	// Citations carry no preview of their own: one shared preview (src/components/CitePreviews.astro)
+	// is filled on demand from the reference list entry the link points to ([data-preview]).
 	const citeGroup = (claim: Claim, items: CiteItem[]): PhrasingContent => {
 		const parts: ElementContent[] = [];
 		items.forEach((item, i) => {
 			if (i > 0) parts.push({ type: 'text', value: ',' });
-			const tipId = citeTipAnchor(++tip);
 			if (item.type === 'ref') {
 				note(item.key, claim);
 				const n = numbers.get(item.key);
-				parts.push(
-					h('span', { class: 'cite' }, [
-						h('a', { href: `#${referenceAnchor(item.key)}`, 'aria-describedby': tipId, 'data-cite': item.key }, [srOnly('Reference '), String(n ?? '?')]),
-						h('span', { role: 'tooltip', id: tipId, class: 'cite-preview', 'data-pagefind-ignore': '' }, [
-							h('span', { class: 'cite-preview-number' }, `${n ?? '?'}.`),
-							' ',
-							previewText(item.key),
-						]),
-					]),
-				);
+				parts.push(h('a', { class: 'cite', href: `#${referenceAnchor(item.key)}`, 'data-cite': item.key }, [srOnly('Reference '), String(n ?? '?')]));
 			} else {
 				note(`gap:${item.id}`, claim);
 				const gap = gapById.get(item.id);
 				const title = gap ? GAP_TITLES[gap.kind] : 'Unknown evidence gap';
 				const label = gap?.label ? `${gap.label}?` : '!';
-				parts.push(
-					h('span', { class: 'cite cite-gap' }, [
-						h('a', { href: `#${gapAnchor(item.id)}`, 'aria-describedby': tipId, 'data-gap': item.id }, [srOnly(`${title} `), label]),
-						h('span', { role: 'tooltip', id: tipId, class: 'cite-preview', 'data-pagefind-ignore': '' }, [
-							h('strong', `${title}. `),
-							gap?.reason ?? '',
-						]),
-					]),
-				);
+				parts.push(h('a', { class: 'cite cite-gap', href: `#${gapAnchor(item.id)}`, 'data-gap': item.id }, [srOnly(`${title} `), label]));
 			}
 		});
 		// Citation numbers and their screen-reader text are not words of the statement: left out of the
@@ -172,7 +153,14 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 			const next = merged[i + 1];
 			if ((next && next.type !== 'text') || (!next && endsWithMarker)) part.value = part.value.replace(/\s+$/, '');
 		});
-		return merged.filter((part) => part.type !== 'text' || part.value !== '');
+		const parts = merged.filter((part) => part.type !== 'text' || part.value !== '');
+		// A heading's source artefact ("(74% of studies …)") stays, set apart from the heading proper.
+		if (claim?.kind !== 'heading') return parts;
+		return parts.flatMap((part): PhrasingContent[] => {
+			const split = part.type === 'text' ? splitHeadingAside(part.value) : undefined;
+			if (!split) return [part];
+			return [{ type: 'text', value: `${split.main} ` }, inlineHast(h('span', { class: 'heading-aside' }, split.aside))];
+		});
 	};
 
 	for (const [node, owner] of siteOwner) {
@@ -246,6 +234,9 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		if (sources.length || flags.length) editor.insertAfter(claim.node, [...sources, ...flags]);
 	}
 
+	// Editorial notes: a flag each under the bottom line, the full text at the end.
+	const notes = input.notes ?? [];
+
 	// Bottom line first.
 	if (input.bottomLine) {
 		const section = {
@@ -256,16 +247,18 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 				...bottomRoot!.children,
 			],
 		} as unknown as RootContent;
-		editor.prepend([section]);
+		editor.prepend([section, ...noteFlags(notes)]);
+	} else if (notes.length) {
+		editor.prepend(noteFlags(notes));
 	}
 
-	// References, in citation order, each with back-links to the statements citing it.
+	// References, in citation order, each with the statements citing it (section › statement).
+	const headingText = new Map(input.headings.map((hd) => [hd.id, splitHeadingAside(hd.text)?.main ?? hd.text]));
+	const sectionName = (claim: Claim) => (claim === input.bottomLine ? 'Bottom line' : claim.section ? (headingText.get(claim.section) ?? '') : '');
 	const ordered = [...numbers.entries()].sort((a, b) => a[1] - b[1]);
 	const items = ordered.map(([key, n]) => {
 		const ref = input.refs.get(key);
-		const back = (citedBy.get(key) ?? []).map((c, i) =>
-			h('a', { href: `#${c.id}`, 'aria-label': `Back to statement: ${c.text.slice(0, 80)}` }, backLinkLabel(i)),
-		);
+		const citing = citedBy.get(key) ?? [];
 		if (!ref) return h('li', { id: referenceAnchor(key), value: n }, [h('strong', 'Missing reference: '), `"${key}" has no file in content/references/.`]);
 		const data = ref.data;
 		const links: ElementContent[] = [];
@@ -274,7 +267,7 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		if (data.URL) links.push(h('a', { href: data.URL }, 'Source'));
 		const evidence = data['x-evidence'];
 		return h('li', { id: referenceAnchor(key), value: n, 'data-reference': key, 'data-pagefind-filter': `evidence:${describeKind(evidence.kind)}` }, [
-			h('span', { class: 'ref-text' }, referenceHast(formatReferenceHtml(data)).children as ElementContent[]),
+			h('span', { class: 'ref-text', 'data-preview': '' }, referenceHast(formatReferenceHtml(data)).children as ElementContent[]),
 			links.length ? h('span', { class: 'ref-links' }, links.flatMap((l, i) => (i ? [' · ', l] : [l]))) : '',
 			h('span', { class: 'ref-meta' }, [
 				h('span', { class: 'ref-kind' }, describeKind(evidence.kind)),
@@ -284,7 +277,10 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 			data['x-missing']
 				? h('span', { class: 'ref-missing' }, [h('strong', 'Incomplete: '), `not given by the source: ${data['x-missing'].fields.join(', ')}.`])
 				: '',
-			back.length ? h('span', { class: 'ref-backlinks' }, ['Cited by: ', ...back.flatMap((a, i) => (i ? [' ', a] : [a]))]) : '',
+			...notes
+				.filter((n) => n.references.includes(key))
+				.map((n) => h('span', { class: 'ref-note' }, [h('strong', 'Editorial note: '), h('a', { href: `#${noteAnchor(n.id)}` }, NOTE_TITLES[n.kind])])),
+			citing.length ? citedByList(citing, sectionName) : '',
 			h('span', { class: 'ref-backlinks' }, [h('a', { href: `/references/${key}/` }, 'Every statement in the handbook citing this reference')]),
 		]);
 	});
@@ -300,12 +296,26 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 		hastNode(h('ol', { class: 'reference-list', 'data-pagefind-ignore': '', 'data-pagefind-meta': `statement-evidence:${byStatement.replaceAll(',', ' ')}` }, items)),
 	];
 
+	if (notes.length) {
+		end.push(
+			{ type: 'heading', depth: 2, data: { hProperties: { id: A.editorialNotes } }, children: [{ type: 'text', value: 'Editorial notes' }] } satisfies Heading,
+			hastNode(h('p', 'Flaws the editors found in the source beyond missing references. They are shown, not corrected, until clinical review resolves them.')),
+			hastNode(
+				h(
+					'ul',
+					{ class: 'gap-list note-list' },
+					notes.map((n) => h('li', { id: noteAnchor(n.id), 'data-editorial-note': n.kind }, [h('strong', `${NOTE_TITLES[n.kind]}: `), h('span', { 'data-preview': '' }, n.detail)])),
+				),
+			),
+		);
+	}
+
 	if (input.gaps.length) {
 		const gapItems = input.gaps.map((gap) => {
 			const by = citedBy.get(`gap:${gap.id}`) ?? [];
 			return h('li', { id: gapAnchor(gap.id), 'data-evidence-gap': gap.kind }, [
 				h('strong', `${GAP_TITLES[gap.kind]}${gap.label ? ` [${gap.label}]` : ''}: `),
-				gap.reason,
+				h('span', { 'data-preview': '' }, gap.reason),
 				by.length ? h('span', { class: 'ref-backlinks' }, ['Flagged at: ', ...by.flatMap((c, i) => [i ? ' ' : '', h('a', { href: `#${c.id}` }, c.text.length > 60 ? `${c.text.slice(0, 57)}…` : c.text)])]) : '',
 			]);
 		});
@@ -318,9 +328,31 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 	editor.append(root, end);
 }
 
-/** Back-link labels as in encyclopaedias: a … z, then aa, ab, … */
-function backLinkLabel(index: number): string {
-	const letter = (n: number) => String.fromCharCode(97 + n);
-	return index < 26 ? letter(index) : letter(Math.floor(index / 26) - 1) + letter(index % 26);
+/** An editorial note's flag, shown under the bottom line. */
+function noteFlags(notes: readonly EditorialNote[]): RootContent[] {
+	return notes.map((n) =>
+		hastNode(
+			h('p', { class: 'evidence-flag editorial-flag', 'data-editorial-note': n.kind }, [
+				h('strong', `Editorial note · ${NOTE_TITLES[n.kind]}: `),
+				n.summary,
+				' ',
+				h('a', { href: `#${noteAnchor(n.id)}` }, ['More', srOnly(` about the ${NOTE_TITLES[n.kind].toLowerCase()}`)]),
+			]),
+		),
+	);
 }
 
+/** "Cited by N statements": a disclosure listing section › statement, each linking to the statement. */
+function citedByList(claims: readonly Claim[], sectionName: (claim: Claim) => string): Element {
+	const short = (text: string) => (text.length > 140 ? `${text.slice(0, 137).replace(/\s+\S*$/, '')}…` : text);
+	return h('details', { class: 'ref-cited-by' }, [
+		h('summary', `Cited by ${claims.length} ${claims.length === 1 ? 'statement' : 'statements'}`),
+		h(
+			'ul',
+			claims.map((c) => {
+				const section = sectionName(c);
+				return h('li', [section ? h('span', { class: 'ref-cited-section' }, `${section} › `) : '', h('a', { href: `#${c.id}` }, short(c.text))]);
+			}),
+		),
+	]);
+}

@@ -10,6 +10,7 @@ export const GUIDELINE_ANCHORS = {
 	/** The bottom-line box's heading (the bottom-line statement itself has its own id). */
 	bottomLine: 'bottom-line-heading',
 	references: 'references',
+	editorialNotes: 'editorial-notes',
 	evidenceGaps: 'evidence-gaps',
 	relatedQuestions: 'related-questions',
 	changes: 'changes',
@@ -29,8 +30,10 @@ export const PAGE_TITLE_ID = '_top';
 export const referenceAnchor = (key: string) => `ref-${key}`;
 /** The evidence-gap list entry for a gap id. */
 export const gapAnchor = (id: string) => `gap-${id}`;
-/** A citation's preview tooltip (numbered in page order). */
-export const citeTipAnchor = (n: number) => `cite-tip-${n}`;
+/** The editorial-note list entry for a note id. */
+export const noteAnchor = (id: string) => `note-${id}`;
+/** The one citation preview (src/components/CitePreviews.astro), filled on demand. */
+export const CITE_PREVIEW_ID = 'cite-preview';
 /** A topic's section on the home page. */
 export const topicAnchor = (topic: string) => `topic-${topic}`;
 
@@ -43,11 +46,11 @@ export const CITED_BY_ANCHOR = 'cited-by';
  */
 export const islandPrefix = (instance: number, kind: 'phase' | 'calc') => `island-${instance}-${kind}`;
 
-/** Prefixes of generated ids on a guideline page: reference and gap entries, tooltips, islands. */
-export const RESERVED_PREFIXES = ['ref-', 'gap-', 'cite-tip-', 'island-'] as const;
+/** Prefixes of generated ids on a guideline page: reference, gap and note entries, islands ('cite-tip-' held per-citation tooltips once; kept reserved). */
+export const RESERVED_PREFIXES = ['ref-', 'gap-', 'note-', 'cite-tip-', 'island-'] as const;
 
 /** Every fixed id on a guideline page. */
-export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.values(GUIDELINE_ANCHORS), PAGE_TITLE_ID]);
+export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.values(GUIDELINE_ANCHORS), PAGE_TITLE_ID, CITE_PREVIEW_ID]);
 
 /** Why a heading or statement id cannot be used on a guideline page, or undefined when it can. */
 export function reservedReason(id: string): string | undefined {

@@ -19,6 +19,7 @@ import { languageProblems } from '../content/language.ts';
 import { loadReferencesByKey } from '../references/load.ts';
 import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
 import { GradeSchema, type Grade } from '../../schemas/grade.ts';
+import { EditorialNoteSchema, type EditorialNote } from '../../schemas/editorial-note.ts';
 
 export interface EvidencePluginOptions {
 	/** Absolute path of the content folder; files elsewhere are left alone. */
@@ -89,12 +90,17 @@ function evidencePlugin(options: EvidencePluginOptions, file: string): MdastPlug
 						if (parsed.success) grades.set(id, parsed.data);
 					}
 				}
+				const notes: EditorialNote[] = [];
+				for (const raw of Array.isArray(frontmatter.editorialNotes) ? frontmatter.editorialNotes : []) {
+					const parsed = EditorialNoteSchema.safeParse(raw);
+					if (parsed.success) notes.push(parsed.data);
+				}
 				// The bottom line is Markdown from frontmatter: made inert before it joins the page.
 				if (analysis.bottomLine) inertTree({ type: 'root', children: [analysis.bottomLine.node] } as Root);
 				const claims = analysis.bottomLine ? [analysis.bottomLine, ...analysis.claims] : analysis.claims;
 				const keys = claims.flatMap((claim) => claim.cites.flatMap((cite) => (cite.type === 'ref' ? [cite.key] : [])));
 				const refs = loadReferencesByKey(options.referencesDir, keys);
-				renderGuideline(root, { headings: analysis.headings, claims: analysis.claims, nonClaims: analysis.nonClaims, bottomLine: analysis.bottomLine, gaps, refs, grades }, editor);
+				renderGuideline(root, { headings: analysis.headings, claims: analysis.claims, nonClaims: analysis.nonClaims, bottomLine: analysis.bottomLine, gaps, notes, refs, grades }, editor);
 			}
 			editor.flush();
 		},

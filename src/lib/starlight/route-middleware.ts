@@ -1,7 +1,7 @@
 /**
  * Starlight route middleware. (1) Shortens the sidebar to the current topic (src/lib/starlight/sidebar.ts).
  * (2) Adds the sections the guideline layout renders after the body to "On this page" (toc.ts).
- * (3) Escapes the text of `<title>`. Starlight renders head entries with
+ * (3) Escapes the text of `<title>` (and reads a title equal to the site's once). Starlight renders head entries with
  * `set:html`, so a page title such as `Is </title><script>…` would otherwise become live markup in
  * `<head>` (found by tests/site/content-inert.test.ts). Titles are data: shown as text, never HTML.
  * (4) Adds a guideline's citation metadata to `<head>` (guideline-head.ts).
@@ -11,6 +11,8 @@ import { pruneSidebar, type SidebarEntry } from './sidebar.ts';
 import { guidelineTocTail } from './toc.ts';
 import { getEntry } from 'astro:content';
 import { addGuidelineHead } from './guideline-head.ts';
+import { splitHeadingAside } from '../claims/heading-aside.ts';
+import { dedupeTitle } from './route-middleware-title.ts';
 
 export function escapeText(text: string): string {
 	return text.replace(/&(?![a-z]+;|#\d+;|#x[\da-f]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -31,7 +33,15 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 		);
 	}
 	await addGuidelineHead(route, context.site);
+	// "On this page" lists a heading without its source artefact ("(74% of studies …)").
+	const shorten = (items: { text: string; children: { text: string; children: unknown[] }[] }[]): void => {
+		for (const item of items) {
+			item.text = splitHeadingAside(item.text)?.main ?? item.text;
+			shorten(item.children as typeof items);
+		}
+	};
+	if (route.toc) shorten(route.toc.items);
 	for (const entry of context.locals.starlightRoute.head) {
-		if (entry.tag === 'title' && typeof entry.content === 'string') entry.content = escapeText(entry.content);
+		if (entry.tag === 'title' && typeof entry.content === 'string') entry.content = escapeText(dedupeTitle(entry.content));
 	}
 });
