@@ -298,12 +298,12 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 
 	if (notes.length) {
 		end.push(
-			{ type: 'heading', depth: 2, data: { hProperties: { id: A.editorialNotes } }, children: [{ type: 'text', value: 'Editorial notes' }] } satisfies Heading,
-			hastNode(h('p', 'Flaws the editors found in the source beyond missing references. They are shown, not corrected, until clinical review resolves them.')),
+			{ type: 'heading', depth: 2, data: { hProperties: { id: A.editorialNotes, 'data-pagefind-ignore': '' } }, children: [{ type: 'text', value: 'Editorial notes' }] } satisfies Heading,
+			hastNode(h('p', { 'data-pagefind-ignore': '' }, 'Flaws the editors found in the source beyond missing references. They are shown, not corrected, until clinical review resolves them.')),
 			hastNode(
 				h(
 					'ul',
-					{ class: 'gap-list note-list' },
+					{ class: 'gap-list note-list', 'data-pagefind-ignore': '' },
 					notes.map((n) => h('li', { id: noteAnchor(n.id), 'data-editorial-note': n.kind }, [h('strong', `${NOTE_TITLES[n.kind]}: `), h('span', { 'data-preview': '' }, n.detail)])),
 				),
 			),
@@ -332,7 +332,7 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 function noteFlags(notes: readonly EditorialNote[]): RootContent[] {
 	return notes.map((n) =>
 		hastNode(
-			h('p', { class: 'evidence-flag editorial-flag', 'data-editorial-note': n.kind }, [
+			h('p', { class: 'evidence-flag editorial-flag', 'data-editorial-note': n.kind, 'data-pagefind-ignore': '' }, [
 				h('strong', `Editorial note · ${NOTE_TITLES[n.kind]}: `),
 				n.summary,
 				' ',
