@@ -106,7 +106,7 @@ describe('the search dialog (keyboard only)', () => {
 		await page.keyboard.press('/');
 		await page.getByRole('searchbox', { name: 'Search the handbook' }).waitFor();
 		await page.keyboard.press('Escape');
-		expect(await page.evaluate(() => document.activeElement?.matches('button[data-open-search]'))).toBe(true);
+		await expect.poll(() => page.evaluate(() => document.activeElement?.matches('button[data-open-search]'))).toBe(true);
 	});
 
 	test('nothing of search is fetched before search opens', async () => {
