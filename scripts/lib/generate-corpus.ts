@@ -4,7 +4,8 @@
  * table, an evidence gap, a bottom line, CSL-YAML references and a protocol file. Deterministic
  * for a given size. The text is filler, never clinical advice.
  */
-import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { summarizePage } from '../../src/lib/content/page.ts';
 import { join } from 'node:path';
 import { parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 
@@ -53,24 +54,32 @@ function random(seed: number): () => number {
 const WORDS = 'assess gait load tendon bone stress walking interval surface cadence strength hip knee ankle calf rest progression symptom tenderness imaging training distance pace recovery week session plan review'.split(' ');
 
 /**
- * The real return-to-running protocol, pointed at a generated guideline: every `claims:` list is
- * replaced by claim ids that the generated page has (so the claim check passes).
+ * The real return-to-running protocol, pointed at a generated guideline, and the statements it
+ * cites, copied from the real guideline with their ids: the claim check requires every number of a
+ * rule to be stated by a statement the rule cites, so the generated page carries those statements.
  */
-function protocolFor(repoRoot: string, guidelineId: string, claimIds: readonly string[]): string {
-	const doc = parseDocument(readFileSync(join(repoRoot, 'content', 'protocols', 'return-to-running.yaml'), 'utf8'));
-	let next = 0;
+function protocolFor(repoRoot: string, guidelineId: string): { yaml: string; statements: { id: string; text: string }[] } {
+	const content = join(repoRoot, 'content');
+	const doc = parseDocument(readFileSync(join(content, 'protocols', 'return-to-running.yaml'), 'utf8'));
+	const cited = new Set<string>();
 	const visit = (node: YamlNode | null | undefined): void => {
 		if (isMap(node)) {
 			for (const pair of node.items) {
 				const key = (pair.key as { value?: unknown } | null)?.value;
-				if (key === 'claims') pair.value = doc.createNode([claimIds[next++ % claimIds.length]]);
+				if (key === 'claims' && isSeq(pair.value)) for (const item of pair.value.items) cited.add(String((item as { value?: unknown }).value));
+				else if (key === 'claim') cited.add(String((pair.value as { value?: unknown }).value));
 				else visit(pair.value as YamlNode);
 			}
 		} else if (isSeq(node)) node.items.forEach((item) => visit(item as YamlNode));
 	};
 	visit(doc.contents as YamlNode);
+	const source = String(doc.get('guideline'));
+	const file = ['mdx', 'md'].map((ext) => join(content, `${source}.${ext}`)).find((f) => existsSync(f))!;
+	const statements = summarizePage(repoRoot, content, file)
+		.claims.filter((c) => cited.has(c.id) && c.kind !== 'heading' && c.kind !== 'bottom-line')
+		.map((c) => ({ id: c.id, text: c.text.replace(/[[\]{}<>]/g, '') }));
 	doc.set('guideline', guidelineId);
-	return `# Generated for benchmarks from content/protocols/return-to-running.yaml.\n${doc.toString()}`;
+	return { yaml: `# Generated for benchmarks from content/protocols/return-to-running.yaml.\n${doc.toString()}`, statements };
 }
 
 export function generateCorpus(options: CorpusOptions): CorpusStats {
@@ -147,9 +156,11 @@ export function generateCorpus(options: CorpusOptions): CorpusStats {
 		if (islandsEvery > 0 && g % islandsEvery === 0 && options.repoRoot) {
 			withIslands++;
 			const protocol = `protocol-${String(g + 1).padStart(5, '0')}`;
-			const ids = body.flatMap((line) => /\[#(claim-[\d-]+)\]$/.exec(line)?.[1] ?? []);
-			writeFileSync(join(dir, 'protocols', `${protocol}.yaml`), protocolFor(options.repoRoot, `guidelines/${topic}/${slug}`, ids));
+			const { yaml, statements } = protocolFor(options.repoRoot, `guidelines/${topic}/${slug}`);
+			writeFileSync(join(dir, 'protocols', `${protocol}.yaml`), yaml);
+			body.push('## Protocol statements [#protocol-statements]', '', ...statements.map((st) => `- ${st.text} ${cite()} [#${st.id}]`), '');
 			body.push('## Apply the protocol [#apply-the-protocol]', '', `<Islands protocol="${protocol}" />`, '');
+			claims += statements.length;
 		}
 		writeFileSync(file, `${frontmatter.join('\n')}${body.join('\n')}\n`);
 		claims += claimsPerGuideline;
