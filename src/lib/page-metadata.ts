@@ -12,7 +12,8 @@ import type { CslItem } from '../schemas/csl-item.ts';
 import type { ReviewStatus } from '../schemas/review.ts';
 import type { PageDates } from './page-dates.ts';
 import { isoDay } from './page-dates.ts';
-import { reviewStatusLabel } from './review.ts';
+import { formatDate, reviewStatusLabel } from './review.ts';
+import type { Withdrawal } from '../schemas/withdrawal.ts';
 import { EDITORS, PUBLISHER } from './export.ts';
 
 export interface GuidelineMetadata {
@@ -149,6 +150,16 @@ export function scriptJson(value: unknown): string {
 /** The social card's description: the review status first ("Submitted, awaiting clinical review. …"). */
 export function socialDescription(status: ReviewStatus, description: string | undefined): string {
 	return [`${reviewStatusLabel(status)}.`, description].filter(Boolean).join(' ');
+}
+
+/**
+ * What a withdrawn guideline says of itself to search engines and link previews: the withdrawal,
+ * never its former recommendations (which readers must no longer follow).
+ */
+export function withdrawalDescription(withdrawal: Withdrawal | undefined, replacementTitle?: string): string {
+	const when = withdrawal ? ` on ${formatDate(withdrawal.date)}` : '';
+	const instead = withdrawal?.replacement ? ` Read instead: ${replacementTitle ?? withdrawal.replacement}.` : ' Do not use its former recommendations.';
+	return `Withdrawn${when}.${withdrawal ? ` ${withdrawal.reason.trim().replace(/([^.!?])$/, '$1.')}` : ''}${instead}`;
 }
 
 /** Every head entry the guideline adds. */

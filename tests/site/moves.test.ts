@@ -147,6 +147,27 @@ describe('the built site', () => {
 		const manifest = JSON.parse(readFileSync(join(site.root, 'permalinks/manifest.json'), 'utf8')).pages as Record<string, string[]>;
 		expect(manifest['/guidelines/knee/retired/']).toEqual(expect.arrayContaining(['retired-advice', 'withdrawn']));
 	});
+
+	test("a withdrawn guideline's metadata says it was withdrawn, never its former bottom line", () => {
+		const doc = parse(html('guidelines/knee/retired/'));
+		const head = doc.querySelector('head')!.toString();
+		expect(head).not.toContain('Fixture bottom line of the page that is withdrawn');
+		expect(doc.querySelector('meta[name="citation_title"]')).toBeNull();
+		expect(doc.querySelector('script[type="application/ld+json"]')?.text ?? '').not.toContain('MedicalWebPage');
+		for (const selector of ['meta[name="description"]', 'meta[property="og:description"]']) {
+			expect(doc.querySelector(selector)?.getAttribute('content')).toBe(
+				'Withdrawn on 1 March 2026. Superseded by the renamed fixture guideline, which covers the same question. Read instead: Is this the fixture question that is renamed?.',
+			);
+		}
+	});
+
+	test('a related question answered by a withdrawn guideline says so and links to its replacement', () => {
+		const item = parse(html('guidelines/hip/travelled-far/'))
+			.querySelectorAll('.related-questions li')
+			.find((li) => li.text.includes('whose guideline is withdrawn'));
+		expect(item?.text.replace(/\s+/g, ' ')).toContain('(its guideline was withdrawn; read its replacement)');
+		expect(item?.querySelector('a')?.getAttribute('href')).toBe('/guidelines/knee/new-name/');
+	});
 });
 
 describe('withdrawal records', () => {

@@ -7,7 +7,7 @@
 import { contentDir } from '../paths.ts';
 import { buildIndex } from './load.ts';
 import { pagePath } from './ids.ts';
-import { isPreviewBuild, publishedIndex } from './publication.ts';
+import { isPreviewBuild, publication, publishedIndex } from './publication.ts';
 import type { ContentIndex } from './types.ts';
 import { buildEvidenceMap, type EvidenceMap } from '../evidence-map.ts';
 
@@ -15,6 +15,7 @@ let all: Promise<ContentIndex> | undefined;
 let cached: Promise<ContentIndex> | undefined;
 let hidden: Promise<Set<string>> | undefined;
 let map: Promise<EvidenceMap> | undefined;
+let withdrawn: Promise<Map<string, string | null>> | undefined;
 
 function fullIndex(): Promise<ContentIndex> {
 	all ??= buildIndex({ root: process.cwd(), contentDir: contentDir() });
@@ -37,6 +38,25 @@ export function unpublishedPaths(): Promise<Set<string>> {
 		return new Set(index.pages.filter((page) => !shown.has(page.id)).map((page) => pagePath(page.id)));
 	});
 	return hidden;
+}
+
+/**
+ * Withdrawn guidelines by site path, with the address of the page that replaces each (null when
+ * nothing does): a link to one (e.g. a related question) says so and sends readers on.
+ */
+export function withdrawnPages(): Promise<Map<string, string | null>> {
+	withdrawn ??= fullIndex().then(
+		(index) =>
+			new Map(
+				index.pages
+					.filter((page) => publication(page.frontmatter, { preview: isPreviewBuild() }) === 'withdrawn')
+					.map((page) => {
+						const replacement = (page.frontmatter.review as { withdrawal?: { replacement?: unknown } } | undefined)?.withdrawal?.replacement;
+						return [pagePath(page.id), typeof replacement === 'string' ? replacement : null] as const;
+					}),
+			),
+	);
+	return withdrawn;
 }
 
 /** The evidence map of the whole site (age limit from content/settings.yaml). */

@@ -7,7 +7,8 @@ import { siteIndex } from '../content/site-index.ts';
 import type { ContentIndex, IndexedPage } from '../content/types.ts';
 import { pageReferences, pageUrl } from '../export.ts';
 import { pageDates } from '../page-dates.ts';
-import { guidelineHead, socialDescription } from '../page-metadata.ts';
+import { guidelineHead, socialDescription, withdrawalDescription } from '../page-metadata.ts';
+import { getEntry } from 'astro:content';
 import { stripMarkers } from '../claims/markers.ts';
 import type { GuidelineFrontmatter } from '../../schemas/guideline.ts';
 
@@ -23,6 +24,20 @@ export async function addGuidelineHead(route: StarlightRouteData, site: URL | un
 	const { entry } = route;
 	const data = entry.data as unknown as GuidelineFrontmatter;
 	if (data.type !== 'guideline') return;
+	if ((entry.data as { publication?: string }).publication === 'withdrawn') {
+		// No citation tags or JSON-LD (it is no longer a guideline to cite), and a description that
+		// says it was withdrawn instead of repeating its former bottom line.
+		const withdrawal = data.review.withdrawal;
+		const replacement = withdrawal?.replacement ? await getEntry('docs', withdrawal.replacement.replace(/^\/|\/$/g, '') || 'index') : undefined;
+		const description = withdrawalDescription(withdrawal, replacement?.data.title);
+		for (const e of route.head) {
+			if (e.tag !== 'meta' || !e.attrs) continue;
+			if (e.attrs.name === 'description' || e.attrs.property === 'og:description') e.attrs.content = description;
+			if (e.attrs.name === 'twitter:card') e.attrs.content = 'summary';
+		}
+		if (!route.head.some((e) => e.tag === 'meta' && e.attrs?.name === 'description')) route.head.push({ tag: 'meta', attrs: { name: 'description', content: description } });
+		return;
+	}
 	const origin = site?.href ?? 'http://localhost:4321/';
 	const index = await siteIndex();
 	const page = indexedPage(index, entry.id);
