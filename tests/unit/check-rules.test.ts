@@ -183,6 +183,56 @@ describe('one case per rule', () => {
 		]);
 	});
 
+	test('citations are reported at the citation itself: its marker, or its own item in [@a; @b], in the body and in the bottom line', async () => {
+		const { root, result } = await findings('citation-columns');
+		const at = (text: string, needle = text) => {
+			const line = lineOf(root, PAGE, text);
+			return `${line}:${readFileSync(join(root, PAGE), 'utf8').split('\n')[line - 1]!.indexOf(needle) + 1}`;
+		};
+		const located = result.findings.filter((f) => f.rule.startsWith('citation-')).map((f) => `${f.rule} ${f.line}:${f.column}`);
+		expect(located).toEqual([
+			`citation-unknown-reference ${at('bottomLine:', '[@jnes-2019]')}`,
+			`citation-unknown-reference ${at('Joint-line', '@smiht-2020')}`,
+			`citation-unknown-gap ${at('### Strength', '[!gap-eno]')}`,
+		]);
+	});
+
+	test('a malformed marker in the bottom line is reported where it is written in the frontmatter', async () => {
+		const { root, shown } = await findings('bottom-line-marker');
+		const line = lineOf(root, PAGE, 'bottomLine:');
+		const column = readFileSync(join(root, PAGE), 'utf8').split('\n')[line - 1]!.indexOf('[@Smith Jones]') + 1;
+		expect(shown.map((f) => `${f.rule} ${f.line}:${f.column}`)).toEqual([`marker-malformed ${line}:${column}`]);
+	});
+
+	test('every finding of a broken corpus has a real line and column (the column of what to fix, not always 1)', async () => {
+		for (const name of ['citation-columns', 'unknown-topic', 'gap-without-reason', 'malformed-marker']) {
+			const { result } = await findings(name);
+			for (const f of result.findings) {
+				expect(f.line, `${name}: ${f.rule}`).toBeGreaterThanOrEqual(1);
+				expect(f.column, `${name}: ${f.rule}`).toBeGreaterThanOrEqual(1);
+			}
+		}
+		const { root, result } = await findings('unknown-topic');
+		const topic = result.findings.find((f) => f.rule === 'frontmatter-unknown-link')!;
+		expect(topic.column).toBe(readFileSync(join(root, PAGE), 'utf8').split('\n')[topic.line - 1]!.indexOf('knees') + 1);
+	});
+
+	test('a YAML syntax error in the frontmatter is one finding at its line and column, with the fix, and nothing that follows from it', async () => {
+		const { root, result } = await findings('yaml-syntax-error');
+		const line = lineOf(root, PAGE, 'title:');
+		expect(result.findings.map((f) => `${f.rule} ${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+			`frontmatter-invalid ${PAGE}:${line}:${'title: '.length + 1} YAML syntax error in the frontmatter: this value contains ": ", which YAML reads as the start of another field. Put the whole value in quotes, e.g. title: "Knee pain: what now?"; or, if the next line is a field of its own, indent it exactly like the fields around it.`,
+		]);
+	});
+
+	test('a YAML syntax error in a data file is one finding, and the half-read file is not checked further', async () => {
+		const { root, shown } = await findings('yaml-syntax-error-data');
+		const file = 'content/protocols/sample.yaml';
+		expect(shown.map((f) => `${f.rule} ${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+			`data-invalid ${file}:${lineOf(root, file, '   - id: tendernessResolved')}:4 YAML syntax error: this line is not indented like the ones it belongs with. Fields (and list items "- …") of one group must start at the same column: use the same number of spaces.`,
+		]);
+	});
+
 	test('grades: discordant, certainty above the evidence, uncited, unknown statement; justified grades pass', async () => {
 		const { root, list, result } = await findings('grades');
 		const at = (text: string) => lineOf(root, PAGE, text);

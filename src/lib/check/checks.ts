@@ -15,27 +15,36 @@ const excerpt = (text: string) => (text.length > 60 ? `"${text.slice(0, 57)}…"
 
 const claimsOf = (page: IndexedPage) => page.claims;
 
-/** A page that could not be parsed (mdx-invalid): its claims are unknown, so findings that depend on them would be noise. */
-const unreadable = (page: IndexedPage) => page.findings.some((f) => f.rule === 'mdx-invalid');
+/**
+ * Line and column of a frontmatter field: the deepest recorded key on the path
+ * (grades.brace.certainty → grades.brace), at its own column (nested keys and list items are indented).
+ */
+export function fieldAt(page: IndexedPage, path: string): { line: number; column: number } {
+	const parts = path.split('.');
+	for (let n = parts.length; n > 0; n--) {
+		const key = parts.slice(0, n).join('.');
+		const line = page.lines[key];
+		if (line !== undefined) return { line, column: page.columns?.[key] ?? 1 };
+	}
+	return { line: 1, column: 1 };
+}
+
+/**
+ * A page that could not be read (invalid MDX, or a YAML syntax error in its frontmatter): reported
+ * once, at the error; its type and claims are unknown, so findings that depend on them would be noise.
+ */
+const unreadable = (page: IndexedPage) => page.readError !== undefined || page.findings.some((f) => f.rule === 'mdx-invalid');
 
 /** Frontmatter against the schema, plus links the schema cannot see. */
 export function checkFrontmatter(index: ContentIndex): Finding[] {
 	const out: Finding[] = [];
 	for (const page of index.pages) {
 		const fm = page.frontmatter;
-		// The line of the deepest recorded key on the path (grades.brace.certainty → grades.brace).
-		const at = (path: string) => {
-			const parts = path.split('.');
-			for (let n = parts.length; n > 0; n--) {
-				const line = page.lines[parts.slice(0, n).join('.')];
-				if (line !== undefined) return line;
-			}
-			return 1;
-		};
+		const at = (path: string) => fieldAt(page, path);
 		if (page.type === 'unknown') {
-			// A page that is not valid MDX is reported once (mdx-invalid); its frontmatter was not read.
+			// A page that could not be read is reported once, at its error; its frontmatter is unknown.
 			if (unreadable(page)) continue;
-			out.push(finding('frontmatter-invalid', page.file, at('type'), 1, 'type: set `type: guideline` for clinical pages or `type: page` for editorial pages.'));
+			out.push(finding('frontmatter-invalid', page.file, at('type').line, at('type').column, 'type: set `type: guideline` for clinical pages or `type: page` for editorial pages.'));
 			continue;
 		}
 		if (page.type !== 'guideline') continue;
@@ -47,25 +56,25 @@ export function checkFrontmatter(index: ContentIndex): Finding[] {
 				const path = [...issue.path, ...keys.slice(0, 1)].join('.');
 				// Gap reasons have their own rule, with its own wording.
 				if (/^evidenceGaps\.\d+\.reason$/.test(path)) continue;
-				out.push(finding('frontmatter-invalid', page.file, at(path), 1, `${issue.path.join('.') || '(frontmatter)'}: ${issue.message}`));
+				out.push(finding('frontmatter-invalid', page.file, at(path).line, at(path).column, `${issue.path.join('.') || '(frontmatter)'}: ${issue.message}`));
 			}
 		}
 		const topics = Array.isArray(fm.topics) ? fm.topics : [];
 		topics.forEach((t, i) => {
 			if (typeof t === 'string' && !index.topics.has(t)) {
-				out.push(finding('frontmatter-unknown-link', page.file, at(`topics.${i}`), 1, `topics: "${t}" is not a topic in content/topics.yaml.${didYouMean(t, index.topics)} Known topics: ${[...index.topics].join(', ') || 'none'}.`));
+				out.push(finding('frontmatter-unknown-link', page.file, at(`topics.${i}`).line, at(`topics.${i}`).column, `topics: "${t}" is not a topic in content/topics.yaml.${didYouMean(t, index.topics)} Known topics: ${[...index.topics].join(', ') || 'none'}.`));
 			}
 		});
 		const folder = page.id.split('/')[1];
 		if (typeof topics[0] === 'string' && folder && page.id.startsWith('guidelines/') && topics[0] !== folder) {
-			out.push(finding('topic-folder-mismatch', page.file, at('topics.0'), 1, `The first topic is "${topics[0]}" but the page is in content/guidelines/${folder}/.`));
+			out.push(finding('topic-folder-mismatch', page.file, at('topics.0').line, at('topics.0').column, `The first topic is "${topics[0]}" but the page is in content/guidelines/${folder}/.`));
 		}
 		const notice = (fm.source as { notice?: unknown } | undefined)?.notice;
 		if (typeof notice === 'string' && !index.disclaimers.has(notice)) {
-			out.push(finding('frontmatter-unknown-link', page.file, at('source.notice'), 1, `source.notice: "${notice}" has no file content/disclaimers/${notice}.yaml.${didYouMean(notice, index.disclaimers)}`));
+			out.push(finding('frontmatter-unknown-link', page.file, at('source.notice').line, at('source.notice').column, `source.notice: "${notice}" has no file content/disclaimers/${notice}.yaml.${didYouMean(notice, index.disclaimers)}`));
 		}
 		if (typeof fm.disclaimer === 'string' && !index.disclaimers.has(fm.disclaimer)) {
-			out.push(finding('frontmatter-unknown-link', page.file, at('disclaimer'), 1, `disclaimer: "${fm.disclaimer}" has no file content/disclaimers/${fm.disclaimer}.yaml.`));
+			out.push(finding('frontmatter-unknown-link', page.file, at('disclaimer').line, at('disclaimer').column, `disclaimer: "${fm.disclaimer}" has no file content/disclaimers/${fm.disclaimer}.yaml.`));
 		}
 	}
 	return out;
@@ -87,14 +96,16 @@ export function checkClaims(index: ContentIndex): Finding[] {
 				const colon = claim.text.endsWith(':') ? ' (ending with ":" does not exempt it: cite it, or end it with [not-a-claim] if it only introduces what follows)' : '';
 				out.push(finding('claim-uncited', page.file, line, column, `${what} cites no reference: ${excerpt(claim.text)}${colon}`));
 			}
-			for (const cite of claim.cites) {
+			claim.cites.forEach((cite, i) => {
+				// At the citation itself, not at the start of its claim.
+				const { line, column } = claim.citeAt?.[i] ?? claim.position;
 				if (cite.type === 'ref' && !index.references.has(cite.key) && !index.referenceFiles.has(cite.key)) {
 					out.push(finding('citation-unknown-reference', page.file, line, column, `[@${cite.key}] cites a reference that does not exist (no content/references/${cite.key}.yaml).${didYouMean(cite.key, new Set([...index.referenceFiles, ...index.references.keys()]), (k) => `[@${k}]`)}`));
 				}
 				if (cite.type === 'gap' && !gapIds.has(cite.id)) {
 					out.push(finding('citation-unknown-gap', page.file, line, column, `[!${cite.id}] cites an evidence gap that is not declared in this page's evidenceGaps.${didYouMean(cite.id, gapIds, (g) => `[!${g}]`)}`));
 				}
-			}
+			});
 		}
 		// Ids: headings, claims and the fixed anchors share one namespace on the page.
 		const seen = new Map<string, number>();
@@ -130,14 +141,14 @@ export function checkClaims(index: ContentIndex): Finding[] {
 		raw.forEach((gap, i) => {
 			const reason = typeof gap?.reason === 'string' ? gap.reason.trim() : '';
 			if (reason.length < 20) {
-				const line = page.lines[`evidenceGaps.${i}.reason`] ?? page.lines[`evidenceGaps.${i}`] ?? page.lines.evidenceGaps ?? 1;
-				out.push(finding('gap-reason-missing', page.file, line, 1, `The evidence gap "${String(gap?.id ?? i)}" has ${reason ? 'too short a reason' : 'no reason'}: an exception to citing must say why.`));
+				const { line, column } = fieldAt(page, page.lines[`evidenceGaps.${i}.reason`] !== undefined ? `evidenceGaps.${i}.reason` : `evidenceGaps.${i}`);
+				out.push(finding('gap-reason-missing', page.file, line, column, `The evidence gap "${String(gap?.id ?? i)}" has ${reason ? 'too short a reason' : 'no reason'}: an exception to citing must say why.`));
 			}
 		});
 		const used = new Set(claimsOf(page).flatMap((c) => c.cites.flatMap((x) => (x.type === 'gap' ? [x.id] : []))));
 		raw.forEach((gap, i) => {
 			if (typeof gap?.id === 'string' && !used.has(gap.id)) {
-				out.push(finding('gap-unused', page.file, page.lines[`evidenceGaps.${i}`] ?? 1, 1, `The evidence gap "${gap.id}" is declared but no statement cites [!${gap.id}].`));
+				out.push(finding('gap-unused', page.file, fieldAt(page, `evidenceGaps.${i}`).line, fieldAt(page, `evidenceGaps.${i}`).column, `The evidence gap "${gap.id}" is declared but no statement cites [!${gap.id}].`));
 			}
 		});
 		for (const claim of claimsOf(page)) {

@@ -52,6 +52,11 @@ export interface Claim {
 	section: string | null;
 	/** Citations in reading order. */
 	cites: CiteItem[];
+	/**
+	 * Where each citation is written, parallel to `cites`: the marker's "[" for its first item, the
+	 * item's own "@"/"!" for later items of `[@a; @b]`, so a finding points at what to fix.
+	 */
+	citeAt: Position[];
 	position: Position;
 	node: Paragraph | ListItem | TableRow | Heading;
 	sites: MarkerSite[];
@@ -63,6 +68,8 @@ export interface LocatedProblem extends MarkerProblem {
 	rule?: 'not-a-claim-invalid';
 	/** A well-formed marker in a place where it does not count (list introduction, table header). */
 	misplaced?: true;
+	/** Found in the frontmatter bottom line: `position` is within the bottom line's text, not the file. */
+	inBottomLine?: true;
 }
 
 /** A block the editor marked `[not-a-claim]`: not a claim, but its markers still leave the text. */
@@ -151,6 +158,26 @@ function citesOf(sites: MarkerSite[]): CiteItem[] {
 	return sites.flatMap((s) => s.markers.flatMap((m) => (m.kind === 'cite' ? m.items : [])));
 }
 
+/**
+ * Offset of each item of a citation marker inside the scanned text: the marker's "[" for the first
+ * item, the item's sigil for later ones. Shared with callers that locate markers in other sources
+ * (the frontmatter bottom line).
+ */
+export function citeItemOffsets(text: string, marker: Extract<Marker, { kind: 'cite' }>): number[] {
+	let from = marker.start + 2;
+	return marker.items.map((item, i) => {
+		if (i === 0) return marker.start;
+		const written = text.slice(from, marker.end).search(new RegExp(`[${item.type === 'ref' ? '@' : '!'}]\\s*${item.type === 'ref' ? item.key : item.id}(?![a-z0-9-])`));
+		const at = written === -1 ? marker.start : from + written;
+		from = at + 1;
+		return at;
+	});
+}
+
+function citePositionsOf(sites: MarkerSite[]): Position[] {
+	return sites.flatMap((s) => s.markers.flatMap((m) => (m.kind === 'cite' ? citeItemOffsets(s.node.value, m).map((o) => offsetPosition(s.node, o)) : [])));
+}
+
 function idsOf(sites: MarkerSite[]): string[] {
 	return sites.flatMap((s) => s.markers.flatMap((m) => (m.kind === 'id' ? [m.id] : [])));
 }
@@ -196,6 +223,7 @@ export function analyzeTree(root: Root, options: AnalyzeOptions): PageAnalysis {
 			text,
 			section,
 			cites: citesOf(c.sites),
+			citeAt: citePositionsOf(c.sites),
 			position: pos(node),
 			node,
 			sites: c.sites,
@@ -337,6 +365,7 @@ export function analyzeBottomLine(root: Root): { claim: Claim | null; problems: 
 			text,
 			section: null,
 			cites: citesOf(c.sites),
+			citeAt: citePositionsOf(c.sites),
 			position: pos(first),
 			node: first,
 			sites: c.sites,

@@ -21,7 +21,7 @@ export function analyzePage(body: Root, frontmatter: { type?: unknown; bottomLin
 	if (clinical && typeof frontmatter.bottomLine === 'string') {
 		const { claim, problems } = analyzeBottomLine(parseBottomLine(frontmatter.bottomLine));
 		analysis.bottomLine = claim ?? undefined;
-		analysis.problems.push(...problems);
+		analysis.problems.push(...problems.map((p) => ({ ...p, inBottomLine: true as const })));
 	}
 	return analysis;
 }

@@ -28,7 +28,7 @@ const SHARDS = 32;
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 /** Folders whose code decides what the content index holds (relative to src/lib/content/). */
-const CODE_DIRS = ['./', '../claims/', '../references/', '../markdown/', '../../schemas/'];
+const CODE_DIRS = ['./', '../claims/', '../references/', '../markdown/', '../findings/', '../../schemas/'];
 const CODE_FILES = ['../zod-messages.ts'];
 let codeVersion: string | null | undefined;
 

@@ -99,9 +99,12 @@ export async function buildIndex(options: LoadOptions): Promise<ContentIndex> {
 	const settingsFile = join(contentDir, 'settings.yaml');
 	const settings: Settings = (existsSync(settingsFile) ? loadData(root, settingsFile, SettingsSchema, loadFindings).data : undefined) ?? SettingsSchema.parse({});
 
-	const protocols = walk(join(contentDir, 'protocols'), (n) => /\.ya?ml$/.test(n)).map((file) => {
+	const protocols = walk(join(contentDir, 'protocols'), (n) => /\.ya?ml$/.test(n)).flatMap((file) => {
 		const { doc, counter } = loadData(root, file, ProtocolSchema, loadFindings);
 		const claims: { id: string; line: number; column: number }[] = [];
+		// A file with a YAML syntax error is reported once (data-invalid); what the parser half-read is not checked.
+		const readable = doc.errors.length === 0;
+		if (!readable) return [];
 		protocolClaims(doc.contents as YamlNode, counter, claims);
 		const guideline = doc.get('guideline');
 		return { file: posix(relative(root, file)), ...(typeof guideline === 'string' ? { guideline } : {}), guidelineLine: locate(doc, counter, ['guideline']).line, claims, numbers: protocolRuleNumbers(doc.contents as YamlNode, counter) };

@@ -7,7 +7,7 @@ import type { EvidenceGap } from '../../schemas/evidence-gap.ts';
 import type { Settings } from '../../schemas/settings.ts';
 
 /** A claim as the checks see it: plain data (no syntax-tree nodes), so it can be cached as JSON. */
-export type ClaimSummary = Pick<Claim, 'id' | 'explicit' | 'kind' | 'text' | 'section' | 'cites' | 'position'>;
+export type ClaimSummary = Pick<Claim, 'id' | 'explicit' | 'kind' | 'text' | 'section' | 'cites' | 'citeAt' | 'position'>;
 export type HeadingSummary = Pick<HeadingInfo, 'id' | 'explicit' | 'depth' | 'text' | 'position'>;
 
 export interface IndexedPage {
@@ -20,6 +20,13 @@ export interface IndexedPage {
 	frontmatter: Record<string, unknown>;
 	/** Line of each frontmatter key path we report on: "title", "topics.0", "evidenceGaps.1.reason". */
 	lines: Record<string, number>;
+	/**
+	 * Set when the page could not be read (invalid MDX, or a YAML syntax error in its frontmatter):
+	 * it is reported once, and checks that depend on its contents skip it rather than guess.
+	 */
+	readError?: 'mdx' | 'yaml';
+	/** Column of the same key paths (a nested key or a list item is indented). */
+	columns: Record<string, number>;
 	headings: HeadingSummary[];
 	/** Claims in reading order, the bottom line first. */
 	claims: ClaimSummary[];

@@ -9,6 +9,7 @@ import { join, basename } from 'node:path';
 import { parseDocument, LineCounter, isMap, isScalar, type Document } from 'yaml';
 import { ReferenceSchema, type Reference } from '../../schemas/reference.ts';
 import { FileCache } from '../content/file-cache.ts';
+import { yamlSyntaxProblem } from '../findings/yaml.ts';
 
 export interface LoadProblem {
 	file: string;
@@ -57,10 +58,9 @@ export function parseYamlWith<T>(
 	const counter = new LineCounter();
 	const doc = parseDocument(text, { lineCounter: counter });
 	const problems: LoadProblem[] = [];
-	for (const err of doc.errors) {
-		const { line, col } = counter.linePos(err.pos[0]);
-		problems.push({ file, line, column: col, field: '(yaml)', message: `YAML syntax error: ${err.message.split('\n')[0]}` });
-	}
+	// One root error: the first, with how to fix it (the parser's later errors follow from it).
+	const syntax = yamlSyntaxProblem(doc, counter);
+	if (syntax) problems.push({ file, line: syntax.line, column: syntax.column, field: '(yaml)', message: `YAML syntax error: ${syntax.message}` });
 	if (problems.length) return { problems, doc, counter };
 	const result = validate(doc.toJS());
 	if (!result.success) {
