@@ -28,7 +28,6 @@ const EXPLAINED: Partial<Record<YAMLError['code'], string>> = {
 	BLOCK_IN_FLOW: 'a list written in [ … ] must be closed on the same line with "]", or be written as lines starting with "- "',
 	TAG_RESOLVE_FAILED: 'a value starts with "!". Put the value in quotes',
 	BAD_ALIAS: 'a value starts with "*". Put the value in quotes',
-	DUPLICATE_ALIAS: 'a value starts with "&". Put the value in quotes',
 };
 
 /** The parser's own words (for an error we have no explanation of), without position suffix and excerpt. */
