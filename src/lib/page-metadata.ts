@@ -15,6 +15,7 @@ import { isoDay } from './page-dates.ts';
 import { formatDate, reviewStatusLabel } from './review.ts';
 import type { Withdrawal } from '../schemas/withdrawal.ts';
 import { EDITORS, PUBLISHER } from './export.ts';
+import { referenceLinks } from './references/links.ts';
 
 export interface GuidelineMetadata {
 	url: string;
@@ -92,10 +93,7 @@ function person(name: NonNullable<CslItem['author']>[number]): Record<string, st
 /** One reference as a schema.org CreativeWork. */
 export function citationLd(item: CslItem): Record<string, unknown> {
 	const parts = item.issued?.['date-parts'][0];
-	const links = [
-		...(item.DOI ? [`https://doi.org/${item.DOI}`] : []),
-		...(item.PMID ? [`https://pubmed.ncbi.nlm.nih.gov/${item.PMID}/`] : []),
-	];
+	const links = referenceLinks({ DOI: item.DOI, PMID: item.PMID }).map((link) => link.href);
 	const url = item.URL ?? links[0];
 	const series = item['collection-title'] ?? item['container-title'];
 	return {
