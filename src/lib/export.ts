@@ -10,6 +10,10 @@ import type { ReviewStatus } from '../schemas/review.ts';
 import { cslItem } from './references/csl.ts';
 import { cslDate, isoDay, pageDates, type PageDates } from './page-dates.ts';
 import { lastCommitDate } from './git.ts';
+import { ReviewSchema } from '../schemas/review.ts';
+import { PersonSchema, type Person } from '../schemas/person.ts';
+import { nextReviewDate } from './review.ts';
+import { pageGrades } from './grading.ts';
 
 /** Who the handbook's pages are by and published by (a group author: cited as one name). */
 export const PUBLISHER = 'Evidence Handbook';
@@ -66,9 +70,23 @@ export function pageReferences(index: ContentIndex, page: IndexedPage): CslItem[
 	});
 }
 
+/** The entries of a frontmatter list of people that match the schema (the check reports the others). */
+function validPeople(raw: unknown): Person[] {
+	if (!Array.isArray(raw)) return [];
+	return raw.flatMap((entry) => {
+		const parsed = PersonSchema.safeParse(entry);
+		return parsed.success ? [parsed.data] : [];
+	});
+}
+
 export function guidelineExport(index: ContentIndex, page: IndexedPage, site: string, dates: PageDates = pageDates(page.frontmatter, page.file)): GuidelineExport {
 	const url = pageUrl(site, page.id);
 	const title = String(page.frontmatter.title);
+	// The trust model (review cycle, people, grades), read through the schemas the page itself uses.
+	const review = ReviewSchema.safeParse(page.frontmatter.review);
+	const next = review.success ? nextReviewDate(review.data, index.settings.review.intervalYears) : undefined;
+	const searched = review.success ? review.data.literatureSearchedThrough : undefined;
+	const grades = pageGrades(page.frontmatter);
 	return {
 		$schema: new URL(EXPORT_SCHEMA_PATH, site).href,
 		version: GUIDELINE_EXPORT_VERSION,
@@ -80,6 +98,8 @@ export function guidelineExport(index: ContentIndex, page: IndexedPage, site: st
 			...(dates.modified && { modified: isoDay(dates.modified) }),
 			...(dates.published && { published: isoDay(dates.published) }),
 			...(dates.reviewed && { lastReviewed: isoDay(dates.reviewed) }),
+			...(next && { nextReview: isoDay(next) }),
+			...(searched && { literatureSearchedThrough: isoDay(searched) }),
 		},
 		citation: pageCitation({ id: page.id, title }, site, dates),
 		sections: page.headings.filter((h) => h.depth <= 3).map((h) => ({ id: h.id, title: h.text, url: `${url}#${h.id}` })),
@@ -91,7 +111,10 @@ export function guidelineExport(index: ContentIndex, page: IndexedPage, site: st
 			text: c.text,
 			references: c.cites.flatMap((x) => (x.type === 'ref' ? [x.key] : [])),
 			evidenceGaps: c.cites.flatMap((x) => (x.type === 'gap' ? [x.id] : [])),
+			...(c.kind !== 'heading' && grades.has(c.id) && { grade: grades.get(c.id)! }),
 		})),
+		authors: validPeople(page.frontmatter.authors),
+		reviewers: review.success ? review.data.reviewers : [],
 		references: pageReferences(index, page),
 		evidenceGaps: page.gaps,
 	};

@@ -3,7 +3,7 @@
  * that keep a grade honest against the evidence it cites. Pure; used by the claim check, the
  * renderer, the evidence map and the JSON export.
  */
-import { certainties, type Certainty, type Direction, type Grade, type Strength } from '../schemas/grade.ts';
+import { certainties, GradeSchema, type Certainty, type Direction, type Grade, type Strength } from '../schemas/grade.ts';
 import type { EvidenceKind } from '../schemas/reference.ts';
 
 /**
@@ -95,4 +95,20 @@ export function certaintyMeaning(certainty: Certainty): string {
 export function gradingNote(graded: number, fromSource: boolean): string {
 	if (graded === 0) return fromSource ? 'The source does not grade its recommendations.' : 'This page does not grade its recommendations.';
 	return 'Graded statements show the strength of the recommendation and the certainty of the evidence (GRADE); statements without a grade are not graded.';
+}
+
+/**
+ * The grades of a page's frontmatter that match the schema, by statement id: the one reading of
+ * `grades:` shared by the check, the renderer, the evidence map and the JSON export. Invalid
+ * entries are left out here; the claim check reports them (frontmatter-invalid) and stops the build.
+ */
+export function pageGrades(frontmatter: Record<string, unknown>): Map<string, Grade> {
+	const raw = frontmatter.grades;
+	const out = new Map<string, Grade>();
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+	for (const [id, value] of Object.entries(raw)) {
+		const parsed = GradeSchema.safeParse(value);
+		if (parsed.success) out.set(id, parsed.data);
+	}
+	return out;
 }

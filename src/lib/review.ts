@@ -37,9 +37,14 @@ export type ReviewCycle =
 	| { state: 'current' | 'due-soon'; nextReview: Date; days: number }
 	| { state: 'overdue'; nextReview: Date; days: number };
 
+/** Midnight UTC of the day `date` falls on (review dates are whole days, in UTC). */
+const dayStart = (date: Date): number => Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+
 /**
- * Where a page is in its review cycle at `now`: not scheduled (never reviewed, no date), current,
- * due soon (within `warnDaysBefore` days; `days` until due) or overdue (`days` since due).
+ * Where a page is in its review cycle on the (UTC) day of `now`, counted in whole days: not
+ * scheduled (never reviewed, no date), current, due soon (due today or within `warnDaysBefore`
+ * days; `days` until due, 0 on the day itself) or overdue (from the day after the due date; `days`
+ * since due). The browser check in ReviewDue.astro uses the same boundary.
  */
 export function reviewCycle(
 	review: { lastReviewed?: Date | undefined; nextReview?: Date | undefined },
@@ -48,9 +53,8 @@ export function reviewCycle(
 ): ReviewCycle {
 	const nextReview = nextReviewDate(review, settings.intervalYears);
 	if (!nextReview) return { state: 'not-scheduled' };
-	const diff = nextReview.getTime() - now.getTime();
-	if (diff < 0) return { state: 'overdue', nextReview, days: Math.floor(-diff / DAY) };
-	const days = Math.ceil(diff / DAY);
+	const days = Math.round((dayStart(nextReview) - dayStart(now)) / DAY);
+	if (days < 0) return { state: 'overdue', nextReview, days: -days };
 	return { state: days <= settings.warnDaysBefore ? 'due-soon' : 'current', nextReview, days };
 }
 

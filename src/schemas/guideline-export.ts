@@ -6,13 +6,17 @@
  * (`/export/guideline-export.v<version>.schema.json`, generated from this file) and validated in
  * tests against every built export.
  *
- * Versioning: `version` is the major version. Adding an optional field keeps it; removing a field
+ * Versioning: `version` is the major version. Adding an optional field keeps it (so grades, the
+ * review cycle and the people were added to version 2 as optional fields: a consumer written for
+ * the first version-2 files keeps working); removing a field
  * or changing what one means bumps it (and publishes a new schema file beside the old one).
  */
 import { z } from 'zod';
 import { EvidenceGapSchema } from './evidence-gap.ts';
 import { reviewStatuses } from './review.ts';
 import { CslItemSchema } from './csl-item.ts';
+import { GradeSchema } from './grade.ts';
+import { PersonSchema } from './person.ts';
 
 export const GUIDELINE_EXPORT_VERSION = 2;
 
@@ -31,6 +35,10 @@ export const GuidelineExportSchema = z
 				modified: day.optional().describe('Last change of the page (YYYY-MM-DD): the date to cite. Absent when unknown.'),
 				published: day.optional().describe('First publication (oldest changelog entry).'),
 				lastReviewed: day.optional().describe('Last completed clinical review; absent when no review has happened.'),
+				nextReview: day
+					.optional()
+					.describe('When the next clinical review is due: review.nextReview, or lastReviewed plus the editorial interval. The page shows "Review overdue" after it. Absent when no review is scheduled.'),
+				literatureSearchedThrough: day.optional().describe('Last date covered by the literature search behind the review ("literature searched through"); absent when not recorded.'),
 			})
 			.describe('The page\'s dates, the same ones the page, its metadata and the sitemap show.'),
 		citation: CslItemSchema.describe('The page itself as a CSL-JSON item (what "Cite this page" formats).'),
@@ -47,9 +55,14 @@ export const GuidelineExportSchema = z
 					text: z.string().describe('The statement as readers see it.'),
 					references: z.array(z.string()).describe('Citation keys of the references it cites, in order.'),
 					evidenceGaps: z.array(z.string()).describe('Ids of the evidence gaps it cites.'),
+					grade: GradeSchema.optional().describe(
+						'GRADE strength of the recommendation and certainty of the evidence, with the rationale (and the justification when the grade goes beyond the cited evidence), as the page shows them. Absent when the statement is not graded: never inferred.',
+					),
 				}),
 			)
 			.describe('Every clinical statement, in reading order.'),
+		authors: z.array(PersonSchema).optional().describe('Authors of the page with their declared competing interests ("none declared" is a declaration); empty when the source names none.'),
+		reviewers: z.array(PersonSchema).optional().describe('Clinical reviewers with their declared competing interests; empty when nobody has reviewed the page.'),
 		references: z.array(CslItemSchema).describe('The references cited, as CSL-JSON items (Evidence Handbook data under `custom`).'),
 		evidenceGaps: z.array(EvidenceGapSchema).describe('Statements published without a usable reference, with reasons.'),
 	})

@@ -14,6 +14,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEnv } from '../setup/env.ts';
 import { GRADED_PAGE, writeTrustFixture } from '../fixtures/trust/generate.ts';
 import { builtPage } from './dist.ts';
+import { EXPORT_SCHEMA_PATH } from '../../src/lib/export.ts';
+import type { GuidelineExport } from '../../src/schemas/guideline-export.ts';
+import { jsonSchema2020Validator } from '../helpers/citation-readers.ts';
 import { allBuiltPages } from './pages.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'eh-trust-'));
@@ -71,6 +74,23 @@ describe('a graded guideline', () => {
 		expect(section).toContain('Clinical reviewers None yet: no clinician has reviewed this page.');
 		expect(section).toContain('Literature searched through Not recorded.');
 		expect(text(page('guidelines/knee/published').querySelector('.grading-note'))).toContain('This page does not grade its recommendations.');
+	});
+
+	test('the JSON export carries grades, the review cycle and the people, valid against the schema the build publishes', () => {
+		const schema = JSON.parse(readFileSync(join(out, EXPORT_SCHEMA_PATH), 'utf8')) as object;
+		const validate = jsonSchema2020Validator(schema);
+		const json = JSON.parse(readFileSync(join(out, 'export', `${GRADED_PAGE}.json`), 'utf8')) as GuidelineExport;
+		expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+		const grades = Object.fromEntries(json.claims.flatMap((c) => (c.grade ? [[c.id, `${c.grade.strength} ${c.grade.direction} ${c.grade.certainty}`]] : [])));
+		expect(grades).toEqual({ 'bottom-line': 'strong for high', 'conditional-statement': 'conditional against low', 'justified-statement': 'strong for very-low' });
+		expect(json.dates.nextReview).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(json.dates.literatureSearchedThrough).toBe(json.dates.lastReviewed);
+		expect(json.reviewers?.map((r) => r.interests)).toEqual(['Speaker fees from Acme Orthotics Ltd (2025)']);
+		expect(json.authors?.map((a) => a.interests)).toEqual(['none declared']);
+		// The badge on the page and the grade in the export say the same thing.
+		const html = page(GRADED_PAGE);
+		const onPage = html.querySelectorAll('[data-grade-certainty]').map((el) => `${el.getAttribute('data-grade-strength')} ${el.getAttribute('data-grade-certainty')}`);
+		expect(onPage.sort()).toEqual(json.claims.flatMap((c) => (c.grade ? [`${c.grade.strength} ${c.grade.certainty}`] : [])).sort());
 	});
 
 	test('reference pages say when the reference was last verified', () => {

@@ -260,6 +260,37 @@ describe('one case per rule', () => {
 		expect(result.findings.filter((f) => f.rule === 'grade-discordant')).toEqual([]);
 	});
 
+	test('graded table rows: a row is graded by its [#id] and judged like any statement', async () => {
+		const root = project('grades');
+		const file = join(root, PAGE);
+		const text = readFileSync(file, 'utf8')
+			.replace(
+				'grades:\n',
+				'grades:\n  table-walk:\n    strength: strong\n    direction: for\n    certainty: low\n    rationale: Walking first lets the tissue settle before loading.\n  table-jog:\n    strength: conditional\n    direction: for\n    certainty: high\n    rationale: Jogging on alternate days suits most runners.\n',
+			)
+			.concat('\n| Step | Action |\n| --- | --- |\n| 1 | Walk pain-free for a week [@opinion-2018] [#table-walk] |\n| 2 | Jog on alternate days [@smith-2020] [#table-jog] |\n');
+		writeFileSync(file, text);
+		const result = await runCheck({ root });
+		const about = (id: string) => result.findings.filter((f) => f.subject?.claim === id).map((f) => `${f.rule} ${f.file}:${f.line} ${f.message}`);
+		expect(about('table-walk')).toEqual([
+			`grade-certainty-unsupported ${PAGE}:${lineOf(root, PAGE, '  table-walk:')} "table-walk" is rated low certainty, but its references (expert opinion) support at most very-low. Lower the certainty, cite stronger evidence, or write grades.table-walk.justification saying why it is rated up.`,
+			`grade-discordant ${PAGE}:${lineOf(root, PAGE, '  table-walk:')} "table-walk" is a strong recommendation for resting only on expert opinion: GRADE calls this discordant. Make it conditional, cite stronger evidence, or write grades.table-walk.justification saying why it is strong anyway.`,
+		]);
+		expect(about('table-jog')).toEqual([]);
+		expect(result.index.pages.flatMap((p) => p.claims).filter((c) => c.id.startsWith('table-')).map((c) => c.kind)).toEqual(['table-row', 'table-row']);
+		expect(result.findings.filter((f) => f.rule === 'grade-unknown-statement').map((f) => f.subject?.claim)).toEqual(['effusoin']);
+	});
+
+	test('id-duplicate: a statement cannot take the id of a grade explanation (<graded id>-grade)', async () => {
+		const root = project('grades');
+		const file = join(root, PAGE);
+		writeFileSync(file, `${readFileSync(file, 'utf8')}\nKeep a training log. [@jones-2019] [#rest-two-weeks-grade]\n\nLog each effusion. [@jones-2019] [#effusion-grade]\n`);
+		const result = await runCheck({ root });
+		expect(result.findings.filter((f) => f.rule === 'id-duplicate').map((f) => `${f.rule} ${f.file}:${f.line} ${f.message}`)).toEqual([
+			`id-duplicate ${PAGE}:${lineOf(root, PAGE, '[#rest-two-weeks-grade]')} The claim id "rest-two-weeks-grade" is the id of the grade explanation of the graded statement "rest-two-weeks" (line ${lineOf(root, PAGE, '[#rest-two-weeks]')}).`,
+		]);
+	});
+
 	test('review-due-soon and review-overdue, judged against an injected clock', async () => {
 		const dueOn = new Date('2030-01-10T00:00:00Z');
 		const soon = await findings('review-cycle', new Date(dueOn.getTime() - 40 * 86_400_000));
@@ -274,6 +305,36 @@ describe('one case per rule', () => {
 		expect(exitCode(late.result, false)).toBe(0);
 		const early = await findings('review-cycle', new Date(dueOn.getTime() - 400 * 86_400_000));
 		expect(early.list).toEqual([]);
+	});
+
+	test('review.warnDaysBefore and review.intervalYears of content/settings.yaml decide the review cycle, to the day', async () => {
+		// The case's settings: warn 30 days ahead; next review = lastReviewed (2020-01-10) + 10 years.
+		const at = (iso: string) => findings('review-warn-days', new Date(iso));
+		const line = lineOf(project('review-warn-days'), PAGE, 'lastReviewed:');
+		const source = 'review.lastReviewed + 10 years';
+		expect((await at('2029-12-10T12:00:00Z')).list).toEqual([]);
+		expect((await at('2029-12-11T00:00:00Z')).list).toEqual([`review-due-soon ${PAGE}:${line} The next clinical review is due on 2030-01-10 (${source}), in 30 days.`]);
+		expect((await at('2030-01-09T23:59:59Z')).list).toEqual([`review-due-soon ${PAGE}:${line} The next clinical review is due on 2030-01-10 (${source}), in 1 day.`]);
+		expect((await at('2030-01-10T23:59:59Z')).list).toEqual([`review-due-soon ${PAGE}:${line} The next clinical review is due on 2030-01-10 (${source}), today.`]);
+		const late = await at('2030-01-11T00:00:00Z');
+		expect(late.list).toEqual([
+			`review-overdue ${PAGE}:${line} The clinical review was due on 2030-01-10 (${source}), 1 day ago: the page shows "Review overdue" until it is reviewed again.`,
+		]);
+		expect(late.result.findings[0]?.subject).toEqual({ page: 'guidelines/knee/sample', field: 'review.lastReviewed' });
+	});
+
+	test('the review cycle is not checked on withdrawn pages', async () => {
+		const root = project('review-cycle');
+		const file = join(root, PAGE);
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8').replace('  status: approved', '  status: withdrawn\n  withdrawal: { date: 2025-01-01, reason: Replaced by a newer fixture guideline. }'),
+		);
+		const now = new Date('2030-02-01T00:00:00Z');
+		const result = await runCheck({ root, now });
+		expect(result.findings.filter((f) => f.rule.startsWith('review-') || f.rule === 'frontmatter-invalid')).toEqual([]);
+		// The same page, approved, is overdue at that date.
+		expect((await findings('review-cycle', now)).list.map((l) => l.split(' ')[0])).toEqual(['review-overdue']);
 	});
 
 	test('mdx-import: a page imports nothing', async () => {

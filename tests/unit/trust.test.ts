@@ -55,4 +55,16 @@ describe('review cycle', () => {
 		expect(reviewCycle({ lastReviewed: ago(30), nextReview: ago(1) }, settings, now)).toMatchObject({ state: 'overdue', days: 1 });
 		expect(reviewCycle({}, settings, now)).toEqual({ state: 'not-scheduled' });
 	});
+
+	test('whole UTC days: due soon from warnDaysBefore days ahead through the due day, overdue from the day after', () => {
+		const due = { nextReview: new Date('2030-01-10T00:00:00Z') };
+		const at = (iso: string, warnDaysBefore = 30) => reviewCycle(due, { intervalYears: 2, warnDaysBefore }, new Date(iso));
+		expect(at('2029-12-10T23:59:59Z')).toMatchObject({ state: 'current', days: 31 });
+		expect(at('2029-12-11T00:00:00Z')).toMatchObject({ state: 'due-soon', days: 30 });
+		expect(at('2029-12-11T00:00:00Z', 29)).toMatchObject({ state: 'current', days: 30 });
+		expect(at('2030-01-09T23:59:59Z')).toMatchObject({ state: 'due-soon', days: 1 });
+		expect(at('2030-01-10T00:00:00Z')).toMatchObject({ state: 'due-soon', days: 0 });
+		expect(at('2030-01-10T23:59:59Z')).toMatchObject({ state: 'due-soon', days: 0 });
+		expect(at('2030-01-11T00:00:00Z')).toMatchObject({ state: 'overdue', days: 1 });
+	});
 });

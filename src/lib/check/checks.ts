@@ -6,7 +6,8 @@ import { didYouMean } from '../findings/suggest.ts';
 import { GuidelineFrontmatterSchema } from '../../schemas/guideline.ts';
 import { missingRequiredFields } from '../references/fields.ts';
 import { finding, type Finding } from '../findings/finding.ts';
-import { reservedReason } from '../content/anchors.ts';
+import { gradeAnchor, reservedReason } from '../content/anchors.ts';
+import { pageGrades } from '../grading.ts';
 import { statedValues, textStates } from '../content/numbers.ts';
 import type { ContentIndex, IndexedPage } from '../content/types.ts';
 import { checkGrades, checkReviewCycle } from './trust.ts';
@@ -115,9 +116,16 @@ export function checkClaims(index: ContentIndex): Finding[] {
 				.filter((c) => c.kind !== 'heading')
 				.map((c) => ({ id: c.id, line: c.position.line, column: c.position.column, what: 'claim', explicit: c.explicit })),
 		];
+		// Ids the renderer generates from statement ids: the explanation of each graded statement's grade.
+		const statementLines = new Map(ids.filter((i) => i.what === 'claim').map((i) => [i.id, i.line]));
+		const generated = new Map<string, string>();
+		for (const id of pageGrades(page.frontmatter).keys()) {
+			const line = statementLines.get(id);
+			if (line !== undefined) generated.set(gradeAnchor(id), `is the id of the grade explanation of the graded statement "${id}" (line ${line})`);
+		}
 		for (const item of ids) {
 			const first = seen.get(item.id);
-			const reserved = reservedReason(item.id);
+			const reserved = reservedReason(item.id) ?? generated.get(item.id);
 			if (first !== undefined || reserved) {
 				const why = first !== undefined ? `is already used on line ${first}` : reserved;
 				out.push(

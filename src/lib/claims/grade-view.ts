@@ -6,6 +6,7 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Grade } from '../../schemas/grade.ts';
+import { gradeAnchor } from '../content/anchors.ts';
 import { badgeText, certaintyLabel, certaintyMeaning, strengthLabel, strengthMeaning } from '../grading.ts';
 
 /** Attributes on the statement itself, for search results and scripts (see README: search hooks). */
@@ -23,7 +24,7 @@ export function gradeBadge(grade: Grade): Element {
 
 /** The explanation under the statement: meaning of the strength and certainty, rationale, justification. */
 export function gradeExplanation(grade: Grade, claimId: string): Element {
-	return h('details', { class: 'grade-explanation', id: `${claimId}-grade`, 'data-pagefind-ignore': '' }, [
+	return h('details', { class: 'grade-explanation', id: gradeAnchor(claimId), 'data-pagefind-ignore': '' }, [
 		h('summary', [`What “${badgeText(grade)}” means`]),
 		h('p', [h('strong', `${strengthLabel(grade)}: `), strengthMeaning(grade)]),
 		h('p', [h('strong', `${certaintyLabel(grade.certainty)}: `), certaintyMeaning(grade.certainty)]),

@@ -34,6 +34,12 @@ export const gapAnchor = (id: string) => `gap-${id}`;
 export const noteAnchor = (id: string) => `note-${id}`;
 /** The one citation preview (src/components/CitePreviews.astro), filled on demand. */
 export const CITE_PREVIEW_ID = 'cite-preview';
+/**
+ * The explanation of a graded statement's grade (src/lib/claims/grade-view.ts), under the
+ * statement: its id plus `-grade`. The check rejects a heading or statement that takes the id of
+ * one (rule id-duplicate); ids merely ending in -grade are free when no such statement is graded.
+ */
+export const gradeAnchor = (claimId: string) => `${claimId}-grade`;
 /** A topic's section on the home page. */
 export const topicAnchor = (topic: string) => `topic-${topic}`;
 
