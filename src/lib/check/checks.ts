@@ -9,8 +9,19 @@ import { finding, type Finding } from '../findings/finding.ts';
 import { gradeAnchor, reservedReason } from '../content/anchors.ts';
 import { pageGrades } from '../grading.ts';
 import { statedValues, textStates } from '../content/numbers.ts';
-import type { ContentIndex, IndexedPage } from '../content/types.ts';
+import type { ContentIndex, IndexedPage, PageDigest } from '../content/types.ts';
+import type { SiteData } from '../content/load.ts';
 import { checkGrades, checkReviewCycle } from './trust.ts';
+
+/**
+ * What the site-wide checks read: every page as its digest (citations, review dates), the full
+ * summary of a page only on demand (a protocol's guideline), and the site data.
+ */
+export interface SiteView extends Omit<SiteData, 'loadFindings'> {
+	pages: PageDigest[];
+	/** The full summary of the page with this entry id. */
+	page(id: string): IndexedPage | undefined;
+}
 
 const excerpt = (text: string) => (text.length > 60 ? `"${text.slice(0, 57)}…"` : `"${text}"`);
 
@@ -173,9 +184,10 @@ export function checkClaims(index: ContentIndex): Finding[] {
 }
 
 /** References: complete, and cited somewhere. */
-export function checkReferences(index: ContentIndex): Finding[] {
+export function checkReferences(index: SiteView): Finding[] {
 	const out: Finding[] = [];
-	const cited = new Set(index.pages.flatMap((p) => claimsOf(p).flatMap((c) => c.cites.flatMap((x) => (x.type === 'ref' ? [x.key] : [])))));
+	const cited = new Set(index.pages.flatMap((p) => p.citedKeys));
+	const anyUnreadable = index.pages.some((p) => p.unreadable);
 	for (const [key, ref] of index.references) {
 		const file = ref.file.startsWith(index.root) ? ref.file.slice(index.root.length + 1) : ref.file;
 		for (const field of missingRequiredFields(ref.data)) {
@@ -184,21 +196,23 @@ export function checkReferences(index: ContentIndex): Finding[] {
 			);
 		}
 		// While a page cannot be read, its citations are unknown: "unused" would be a guess.
-		if (!cited.has(key) && !index.pages.some(unreadable)) out.push(finding('reference-unused', file, 1, 1, `The reference "${key}" is not cited by any page.`));
+		if (!cited.has(key) && !anyUnreadable) out.push(finding('reference-unused', file, 1, 1, `The reference "${key}" is not cited by any page.`));
 	}
 	return out;
 }
 
 /** Protocol data: every rule's claim ids exist on its guideline. */
-export function checkProtocols(index: ContentIndex): Finding[] {
+export function checkProtocols(index: SiteView): Finding[] {
 	const out: Finding[] = [];
+	const digests = new Map(index.pages.map((p) => [p.id, p]));
 	for (const protocol of index.protocols) {
-		const page = index.pages.find((p) => p.id === protocol.guideline);
-		if (!page) {
+		const digest = protocol.guideline === undefined ? undefined : digests.get(protocol.guideline);
+		const page = digest && !digest.unreadable ? index.page(digest.id) : undefined;
+		if (!digest) {
 			out.push(finding('protocol-invalid', protocol.file, protocol.guidelineLine, 1, `guideline: "${protocol.guideline ?? ''}" is not a page in content/.`));
 			continue;
 		}
-		if (unreadable(page)) continue;
+		if (!page) continue;
 		const ids = new Set(claimsOf(page).map((c) => c.id));
 		for (const claim of protocol.claims) {
 			if (!ids.has(claim.id)) {
@@ -251,7 +265,7 @@ export function checkBottomLineNumbers(index: ContentIndex): Finding[] {
 }
 
 /** File names are the ids and the URLs: lower-case slugs, unique across the site whatever their case. */
-export function checkFileNames(index: ContentIndex): Finding[] {
+export function checkFileNames(index: Pick<ContentIndex, 'root' | 'contentDir' | 'referenceFiles'> & { pages: readonly Pick<IndexedPage, 'file' | 'id'>[] }): Finding[] {
 	const out: Finding[] = [];
 	const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 	const files = [
@@ -273,9 +287,18 @@ export function checkFileNames(index: ContentIndex): Finding[] {
 	return out;
 }
 
-const posixRelative = (index: ContentIndex) => {
+const posixRelative = (index: Pick<ContentIndex, 'root' | 'contentDir'>) => {
 	const rel = index.contentDir.startsWith(index.root) ? index.contentDir.slice(index.root.length).replace(/^[\\/]+/, '') : 'content';
 	return rel ? `${rel.replace(/\\/g, '/').replace(/\/?$/, '/')}` : '';
 };
 
-export const CHECKS = [checkFileNames, checkFrontmatter, checkClaims, checkReferences, checkProtocols, checkBottomLineNumbers, checkGrades, checkReviewCycle] as const;
+/**
+ * Checks whose findings about a page depend only on that page, the topics, disclaimers and
+ * settings, and the references it cites (all reference keys when it cites one that does not
+ * exist, for "did you mean"). `npm run check` caches their findings per page on exactly that
+ * (src/lib/check/run.ts): a check that reads anything else of the site belongs in SITE_CHECKS.
+ */
+export const PAGE_CHECKS: readonly ((index: ContentIndex) => Finding[])[] = [checkFrontmatter, checkClaims, checkBottomLineNumbers, checkGrades];
+
+/** Checks across pages (or of the clock), run over every page's digest on every check. */
+export const SITE_CHECKS: readonly ((site: SiteView) => Finding[])[] = [checkFileNames, checkReferences, checkProtocols, checkReviewCycle];

@@ -83,7 +83,7 @@ export function checkGrades(index: ContentIndex): Finding[] {
 }
 
 /** The review cycle: warn before the next review is due, and once it is past. */
-export function checkReviewCycle(index: ContentIndex): Finding[] {
+export function checkReviewCycle(index: Pick<ContentIndex, 'settings' | 'now'> & { pages: readonly Pick<IndexedPage, 'type' | 'file' | 'frontmatter' | 'lines'>[] }): Finding[] {
 	const out: Finding[] = [];
 	for (const page of index.pages) {
 		if (page.type !== 'guideline') continue;

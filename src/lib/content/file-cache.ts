@@ -117,6 +117,29 @@ export class FileCache<T> {
 		return value;
 	}
 
+	/** Whether values persist between runs (false: every `get` computes). */
+	get persistent(): boolean {
+		return this.#dir !== undefined;
+	}
+
+	/** The hash of `file`'s text as of the last `get` (undefined without a cache, or before `get`). */
+	hashOf(file: string): string | undefined {
+		return this.#dir ? this.#shard(this.#shardOf(file)).get(file)?.hash : undefined;
+	}
+
+	/**
+	 * Replaces the value cached for `file` (after `get`, for the same text), e.g. to add what was
+	 * computed later from it. Ignored without a cache or when `file` has no entry.
+	 */
+	update(file: string, value: T): void {
+		if (!this.#dir) return;
+		const n = this.#shardOf(file);
+		const entry = this.#shard(n).get(file);
+		if (!entry) return;
+		entry.value = value;
+		this.#dirty.add(n);
+	}
+
 	/** Drops entries of files not in `keep` (deleted or renamed files), so the cache does not grow forever. */
 	retain(keep: Iterable<string>): void {
 		const wanted = new Set(keep);

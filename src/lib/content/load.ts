@@ -72,14 +72,29 @@ export interface LoadOptions {
 	now?: Date;
 }
 
+/** The content files that are pages (Markdown and MDX, READMEs aside), sorted. */
+export function pageFiles(contentDir: string): string[] {
+	return walk(contentDir, (n) => /\.(mdx|md)$/.test(n) && n !== 'README.md');
+}
+
 export async function buildIndex(options: LoadOptions): Promise<ContentIndex> {
+	const contentDir = options.contentDir ?? join(options.root, 'content');
+	const pages = summarizePages(options.root, contentDir, pageFiles(contentDir));
+	const { referenceHashes: _, ...data } = loadSiteData(options);
+	return { ...data, pages, loadFindings: [...pages.flatMap((page) => page.findings), ...data.loadFindings] };
+}
+
+/** Everything of the index but its pages: references, topics, disclaimers, settings, protocols. */
+export type SiteData = Omit<ContentIndex, 'pages'> & {
+	/** Each reference file's text hash by citation key (when the persistent cache knows it). */
+	referenceHashes: Map<string, string>;
+};
+
+export function loadSiteData(options: LoadOptions): SiteData {
 	const root = options.root;
 	const contentDir = options.contentDir ?? join(root, 'content');
 	const loadFindings: Finding[] = [];
-	const pages = summarizePages(root, contentDir, walk(contentDir, (n) => /\.(mdx|md)$/.test(n) && n !== 'README.md'));
-	for (const page of pages) loadFindings.push(...page.findings);
-
-	const { refs, problems } = loadReferences(join(contentDir, 'references'), root);
+	const { refs, problems, hashes } = loadReferences(join(contentDir, 'references'), root);
 	for (const p of problems) {
 		loadFindings.push(finding('reference-invalid', posix(relative(root, p.file)), p.line, p.column, p.field === '(yaml)' ? p.message : `${p.field}: ${p.message}`, p.field === '(yaml)' ? undefined : { field: p.field }));
 	}
@@ -111,5 +126,5 @@ export async function buildIndex(options: LoadOptions): Promise<ContentIndex> {
 	});
 
 	const referenceFiles = new Set(walk(join(contentDir, 'references'), (n) => /\.ya?ml$/.test(n)).map((f) => basename(f).replace(/\.ya?ml$/, '')));
-	return { root, contentDir, pages, references: refs, referenceFiles, topics, disclaimers, protocols, settings, loadFindings, now: options.now ?? new Date() };
+	return { root, contentDir, references: refs, referenceHashes: hashes, referenceFiles, topics, disclaimers, protocols, settings, loadFindings, now: options.now ?? new Date() };
 }

@@ -5,7 +5,7 @@
  */
 import { summarizePage } from './page.ts';
 import { FileCache } from './file-cache.ts';
-import type { IndexedPage } from './types.ts';
+import type { IndexedPage, PageDigest } from './types.ts';
 
 export function summarizePages(root: string, contentDir: string, files: readonly string[]): IndexedPage[] {
 	const cache = new FileCache<IndexedPage>(root, 'pages', `${root}\0${contentDir}`);
@@ -13,4 +13,24 @@ export function summarizePages(root: string, contentDir: string, files: readonly
 	cache.retain(files);
 	cache.save();
 	return pages;
+}
+
+/** A page's digest, computed from its full summary. */
+export function digestOf(page: IndexedPage): PageDigest {
+	const guideline = page.type === 'guideline';
+	const citedKeys = [...new Set(page.claims.flatMap((c) => c.cites.flatMap((x) => (x.type === 'ref' ? [x.key] : []))))];
+	const lines: Record<string, number> = {};
+	for (const [key, line] of Object.entries(page.lines)) if (key === 'review' || key.startsWith('review.')) lines[key] = line;
+	return {
+		id: page.id,
+		file: page.file,
+		type: page.type,
+		unreadable: page.findings.some((f) => f.rule === 'mdx-invalid'),
+		citedKeys,
+		claims: guideline ? page.claims.length : 0,
+		citations: guideline ? page.claims.reduce((n, c) => n + c.cites.filter((x) => x.type === 'ref').length, 0) : 0,
+		frontmatter: 'review' in page.frontmatter ? { review: page.frontmatter.review } : {},
+		lines,
+		findings: page.findings,
+	};
 }

@@ -54,3 +54,26 @@ export interface ContentIndex {
 	/** The moment date rules are judged against (injected in tests; the current time otherwise). */
 	now: Date;
 }
+
+/**
+ * What the site-wide checks need of a page (file names, unused references, protocols, review
+ * dates): small and cached per file, so a check after one edit reads no other page's claims.
+ */
+export interface PageDigest {
+	id: string;
+	file: string;
+	type: IndexedPage['type'];
+	/** Not valid MDX (mdx-invalid): its claims are unknown. */
+	unreadable: boolean;
+	/** Every citation key the page cites, once each. */
+	citedKeys: string[];
+	/** Claims and reference citations (guidelines only; 0 on other pages), for the summary line. */
+	claims: number;
+	citations: number;
+	/** The frontmatter's review block and the lines of its keys (for the time-dependent review checks). */
+	frontmatter: { review?: unknown };
+	lines: Record<string, number>;
+	/** Findings raised while reading the page. */
+	findings: Finding[];
+}
+

@@ -123,10 +123,12 @@ export function loadReferencesByKey(dir: string, keys: Iterable<string>): Map<st
  * root), what was read is kept in the persistent cache (content/file-cache.ts), so a later run
  * re-reads only the files that changed.
  */
-export function loadReferences(dir: string, root?: string): { refs: Map<string, LoadedReference>; problems: LoadProblem[] } {
+export function loadReferences(dir: string, root?: string): { refs: Map<string, LoadedReference>; problems: LoadProblem[]; hashes: Map<string, string> } {
 	const refs = new Map<string, LoadedReference>();
 	const problems: LoadProblem[] = [];
-	if (!existsSync(dir)) return { refs, problems };
+	/** Each file's text hash by citation key, when the persistent cache knows it. */
+	const hashes = new Map<string, string>();
+	if (!existsSync(dir)) return { refs, problems, hashes };
 	const cache = root === undefined ? undefined : new FileCache<ReturnType<typeof loadReferenceFile>>(root, 'references', dir);
 	const files: string[] = [];
 	for (const name of readdirSync(dir).sort()) {
@@ -135,9 +137,12 @@ export function loadReferences(dir: string, root?: string): { refs: Map<string, 
 		files.push(file);
 		const { ref, problems: p } = cache ? cache.get(file, () => loadReferenceFile(file)) : loadReferenceFile(file);
 		problems.push(...p);
-		if (ref) refs.set(basename(name).replace(/\.ya?ml$/, ''), ref);
+		const key = basename(name).replace(/\.ya?ml$/, '');
+		if (ref) refs.set(key, ref);
+		const hash = cache?.hashOf(file);
+		if (hash) hashes.set(key, hashes.has(key) ? `${hashes.get(key)}+${hash}` : hash);
 	}
 	cache?.retain(files);
 	cache?.save();
-	return { refs, problems };
+	return { refs, problems, hashes };
 }
