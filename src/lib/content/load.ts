@@ -11,6 +11,7 @@ import { loadReferences, locate, parseYamlWith, type LoadProblem } from '../refe
 import { DisclaimerSchema } from '../../schemas/disclaimer.ts';
 import { ProtocolSchema } from '../../schemas/protocol.ts';
 import { SettingsSchema, type Settings } from '../../schemas/settings.ts';
+import { VocabularySchema } from '../../schemas/vocabulary.ts';
 import { TopicSchema } from '../../schemas/topic.ts';
 import { summarizePages } from './pages.ts';
 import { protocolRuleNumbers } from './numbers.ts';
@@ -113,6 +114,11 @@ export function loadSiteData(options: LoadOptions): SiteData {
 	const disclaimers = new Set(disclaimerFiles.map((f) => posix(relative(join(contentDir, 'disclaimers'), f)).replace(/\.ya?ml$/, '')));
 	const settingsFile = join(contentDir, 'settings.yaml');
 	const settings: Settings = (existsSync(settingsFile) ? loadData(root, settingsFile, SettingsSchema, loadFindings).data : undefined) ?? SettingsSchema.parse({});
+
+	// The search vocabulary is read by the build; checked here too, so an editor hears of a mistake
+	// from `npm run check`, not from a failed build.
+	const vocabularyFile = join(contentDir, 'search-vocabulary.yaml');
+	if (existsSync(vocabularyFile)) loadData(root, vocabularyFile, VocabularySchema, loadFindings);
 
 	const protocols = walk(join(contentDir, 'protocols'), (n) => /\.ya?ml$/.test(n)).flatMap((file) => {
 		const { doc, counter } = loadData(root, file, ProtocolSchema, loadFindings);
