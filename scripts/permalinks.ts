@@ -3,6 +3,8 @@
  * would no longer land: no redirect, alias or withdrawal notice covers it.
  * `npm run permalinks:update`: adds the pages and anchors published now to the manifest. It never
  * removes one: what was published once stays protected. Then it checks, like permalinks:check.
+ * Findings are rules of the catalogue (src/lib/findings/rules.ts), located at file:line:column and
+ * reported like the claim check's: text, --json, and GitHub annotations in GitHub Actions.
  * Exit 0 clean, 1 broken links, 2 bad usage.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -10,13 +12,17 @@ import { join, relative, resolve } from 'node:path';
 import { buildIndex } from '../src/lib/content/load.ts';
 import { pagePath } from '../src/lib/content/ids.ts';
 import { withdrawnPaths } from '../src/lib/content/publication.ts';
-import { comparePermalinks, currentPermalinks, mergeManifests, type Manifest, type PermalinkFinding } from '../src/lib/permalinks.ts';
+import { parseDocument, LineCounter } from 'yaml';
+import { comparePermalinks, currentPermalinks, mergeManifests, type Manifest, type Place, type SourceFile } from '../src/lib/permalinks.ts';
+import { finding, type Finding } from '../src/lib/findings/finding.ts';
+import { exitCode, formatGithub, formatJson, formatText, plural } from '../src/lib/findings/report.ts';
+import { locate } from '../src/lib/references/load.ts';
 import { loadRedirects, redirectsFile } from '../src/lib/redirects.ts';
 import { AnchorAliasesSchema } from '../src/schemas/anchor-aliases.ts';
 import { cli, usageError } from './lib/cli.ts';
 
-const usage = 'node scripts/permalinks.ts check|update [--root <dir>]';
-const { values, positionals } = cli(usage, { options: { root: { type: 'string' } }, allowPositionals: true });
+const usage = 'node scripts/permalinks.ts check|update [--json] [--root <dir>]';
+const { values, positionals } = cli(usage, { options: { root: { type: 'string' }, json: { type: 'boolean', default: false } }, allowPositionals: true });
 const mode = positionals[0];
 if (mode !== 'check' && mode !== 'update') usageError(`Say what to do: check or update (got "${mode ?? ''}").`, usage);
 const root = resolve(values.root ?? process.cwd());
@@ -27,18 +33,16 @@ const index = await buildIndex({ root, contentDir });
 const current = currentPermalinks(index);
 const recorded: Manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : { pages: {} };
 
-const findings: PermalinkFinding[] = [];
+const findings: Finding[] = [];
 const loaded = loadRedirects(redirectsFile(contentDir));
-for (const p of loaded.problems) {
-	findings.push({ rule: 'permalink-redirect-broken', severity: 'error', file: `${relative(root, p.file)}:${p.line}:${p.column}`, message: `${p.field}: ${p.message}` });
-}
+for (const p of loaded.problems) findings.push(finding('permalink-redirect-broken', relative(root, p.file), p.line, p.column, `${p.field}: ${p.message}`, { field: p.field }));
 const aliases: Record<string, Record<string, string>> = {};
-const files: Record<string, string> = {};
+const files: Record<string, SourceFile> = {};
 const withdrawn = withdrawnPaths(index);
 const replacements: Record<string, string> = {};
 for (const page of index.pages) {
 	const path = pagePath(page.id);
-	files[path] = page.file;
+	files[path] = { file: page.file, lines: page.lines, columns: page.columns };
 	const a = AnchorAliasesSchema.safeParse(page.frontmatter.anchorAliases);
 	if (a.success) aliases[path] = a.data;
 	const replacement = (page.frontmatter.review as { withdrawal?: { replacement?: unknown } } | undefined)?.withdrawal?.replacement;
@@ -58,12 +62,18 @@ if (mode === 'update') {
 	console.log(`✔ Recorded ${Object.keys(manifest.pages).length} pages and ${anchors} anchors in permalinks/manifest.json (${newPages} new pages, ${newAnchors} new anchors; nothing recorded before is removed).`);
 }
 
-findings.push(...comparePermalinks({ recorded: manifest, current, redirects: loaded.redirects, aliases, withdrawn, files, replacements }));
-for (const f of findings) console.log(`${f.severity === 'error' ? '✘' : '⚠'} ${f.file}  ${f.message}  [${f.rule}]`);
-const errors = findings.filter((f) => f.severity === 'error');
-if (errors.length) {
-	console.log(`✘ Permalink check failed: ${errors.length} published link(s) would break.`);
-	process.exit(1);
+// Where each recorded page is written in the manifest, for findings about it.
+const manifestAt: Record<string, Place> = {};
+if (existsSync(manifestFile)) {
+	const counter = new LineCounter();
+	const doc = parseDocument(readFileSync(manifestFile, 'utf8'), { lineCounter: counter });
+	for (const path of Object.keys(manifest.pages)) manifestAt[path] = locate(doc, counter, ['pages', path]);
 }
+findings.push(...comparePermalinks({ recorded: manifest, current, redirects: loaded.redirects, aliases, withdrawn, files, replacements, redirectsAt: loaded.at, manifestAt }));
+
 const anchors = Object.values(manifest.pages).reduce((n, a) => n + a.length, 0);
-console.log(`✔ Permalink check passed: ${Object.keys(manifest.pages).length} published pages and ${anchors} anchors still resolve.`);
+const report = { title: 'Permalink check', findings, checked: `${plural(Object.keys(manifest.pages).length, 'published page')} and ${plural(anchors, 'anchor')}`, rerun: 'npm run permalinks:check' };
+if (values.json) console.log(formatJson(report, false));
+else console.log(formatText(report, { strict: false, color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
+if (process.env.GITHUB_ACTIONS === 'true') console.log(formatGithub(report, false));
+process.exit(exitCode(findings, false));

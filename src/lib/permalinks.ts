@@ -15,26 +15,34 @@ import { pagePath } from './content/ids.ts';
 import { publishedIndex, withdrawnPaths } from './content/publication.ts';
 import type { ContentIndex } from './content/types.ts';
 import { landing, type Redirect } from './redirects.ts';
+import { finding, type Finding } from './findings/finding.ts';
 
 export interface Manifest {
 	/** Site path → sorted anchor ids. */
 	pages: Record<string, string[]>;
 }
 
-export interface PermalinkFinding {
-	rule:
-		| 'permalink-page-removed'
-		| 'permalink-anchor-removed'
-		| 'permalink-alias-broken'
-		| 'permalink-redirect-broken'
-		| 'permalink-redirect-anchor-lost'
-		| 'permalink-redirect-shadowed'
-		| 'permalink-replacement-broken'
-		| 'permalink-unrecorded';
-	severity: 'error' | 'warning';
-	/** Where to fix it. */
+/** A place in a file (1-based). */
+export interface Place {
+	line: number;
+	column: number;
+}
+
+/** A page's source file and where its frontmatter fields are ("anchorAliases.old-id": line), for findings. */
+export interface SourceFile {
 	file: string;
-	message: string;
+	lines?: Record<string, number>;
+	columns?: Record<string, number>;
+}
+
+/** Where a frontmatter field is written (or its nearest parent; else the top of the file). */
+function fieldPlace(source: SourceFile, field: string): Place {
+	for (let parts = field.split('.'); parts.length; parts = parts.slice(0, -1)) {
+		const key = parts.join('.');
+		const line = source.lines?.[key];
+		if (line !== undefined) return { line, column: source.columns?.[key] ?? 1 };
+	}
+	return { line: 1, column: 1 };
 }
 
 /**
@@ -93,8 +101,12 @@ export interface CompareInput {
 	aliases: Record<string, Record<string, string>>;
 	/** Site paths of withdrawn pages: the address shows the withdrawal notice, every anchor lands on it. */
 	withdrawn?: ReadonlySet<string>;
-	/** Site path → source file, for messages. */
-	files: Record<string, string>;
+	/** Site path → source file (and its frontmatter field places), for findings. */
+	files: Record<string, SourceFile>;
+	/** Where each redirect (by its old address) is written in permalinks/redirects.json. */
+	redirectsAt?: Record<string, Place>;
+	/** Where each recorded page (by its path) is written in permalinks/manifest.json. */
+	manifestAt?: Record<string, Place>;
 	/** Withdrawn page → the page its notice says to read instead. */
 	replacements?: Record<string, string>;
 }
@@ -104,16 +116,29 @@ export function likelyFile(path: string): string {
 	return path === '/' ? 'content/index.mdx' : `content${path.replace(/\/$/, '')}.mdx`;
 }
 
-export function comparePermalinks({ recorded, current, redirects, aliases, withdrawn = new Set(), files, replacements = {} }: CompareInput): PermalinkFinding[] {
-	const out: PermalinkFinding[] = [];
+export function comparePermalinks({ recorded, current, redirects, aliases, withdrawn = new Set(), files, replacements = {}, redirectsAt = {}, manifestAt = {} }: CompareInput): Finding[] {
+	const out: Finding[] = [];
+	const REDIRECTS = 'permalinks/redirects.json';
+	const source = (path: string): SourceFile => files[path] ?? { file: likelyFile(path) };
+	/** A finding in a page's source file, at one of its frontmatter fields. */
+	const onPage = (rule: Parameters<typeof finding>[0], path: string, field: string, message: string, anchor?: string) => {
+		const src = source(path);
+		const at = fieldPlace(src, field);
+		out.push(finding(rule, src.file, at.line, at.column, message, { path, ...(anchor ? { anchor } : {}), field }));
+	};
+	/** A finding at a redirect of permalinks/redirects.json. */
+	const onRedirect = (rule: Parameters<typeof finding>[0], from: string, message: string, anchor?: string) => {
+		const at = redirectsAt[from] ?? { line: 1, column: 1 };
+		out.push(finding(rule, REDIRECTS, at.line, at.column, message, { path: from, ...(anchor ? { anchor } : {}) }));
+	};
 	for (const [path, to] of Object.entries(replacements)) {
 		if (current.pages[to] && !withdrawn.has(to)) continue;
-		out.push({
-			rule: 'permalink-replacement-broken',
-			severity: 'error',
-			file: files[path] ?? likelyFile(path),
-			message: `The withdrawal notice of ${path} sends readers to ${to}, which is not a published page. Set review.withdrawal.replacement to the address of the published guideline that replaces it, or leave it out.`,
-		});
+		onPage(
+			'permalink-replacement-broken',
+			path,
+			'review.withdrawal.replacement',
+			`The withdrawal notice of ${path} sends readers to ${to}, which is not a published page. Set review.withdrawal.replacement to the address of the published guideline that replaces it, or leave it out.`,
+		);
 	}
 	const byFrom = new Map(redirects.map((r) => [r.from, r]));
 	/** Where #anchor on a published page lands: itself, its alias, or nowhere. */
@@ -126,41 +151,43 @@ export function comparePermalinks({ recorded, current, redirects, aliases, withd
 	};
 	for (const r of redirects) {
 		if (current.pages[r.from]) {
-			out.push({
-				rule: 'permalink-redirect-shadowed',
-				severity: 'error',
-				file: 'permalinks/redirects.json',
-				message: `${r.from} is a published page and also redirects to ${r.to}. Remove the redirect for ${r.from} from permalinks/redirects.json, or move the page away first (npm run move).`,
-			});
+			onRedirect(
+				'permalink-redirect-shadowed',
+				r.from,
+				`${r.from} is a published page and also redirects to ${r.to}. Remove the redirect for ${r.from} from permalinks/redirects.json, or move the page away first (npm run move).`,
+			);
 		}
 	}
 	for (const [path, anchors] of Object.entries(recorded.pages)) {
 		const now = current.pages[path];
 		const redirect = byFrom.get(path);
 		if (!now && !redirect) {
-			out.push({
-				rule: 'permalink-page-removed',
-				severity: 'error',
-				file: likelyFile(path),
-				message:
+			// The file is gone: the finding names the file it most likely was, at its top.
+			out.push(
+				finding(
+					'permalink-page-removed',
+					likelyFile(path),
+					1,
+					1,
 					`The published page ${path} no longer exists, so every link to it would break. ` +
-					`If it moved: npm run move -- <old file> <new file> moves it and records the redirect (or add "${path}": "/new/address/" to permalinks/redirects.json). ` +
-					`If it was withdrawn: keep the file with review.status: withdrawn and a withdrawn: { date, reason } record, so the address explains it (CONTRIBUTING.md, "Moving or withdrawing a guideline").`,
-			});
+						`If it moved: npm run move -- <old file> <new file> moves it and records the redirect (or add "${path}": "/new/address/" to permalinks/redirects.json). ` +
+						`If it was withdrawn: keep the file with review.status: withdrawn and a withdrawn: { date, reason } record, so the address explains it (CONTRIBUTING.md, "Moving or withdrawing a guideline").`,
+					{ path },
+				),
+			);
 			continue;
 		}
 		if (!now && redirect) {
 			const target = current.pages[redirect.to];
 			if (!target) {
 				const next = byFrom.get(redirect.to);
-				out.push({
-					rule: 'permalink-redirect-broken',
-					severity: 'error',
-					file: 'permalinks/redirects.json',
-					message: next
+				onRedirect(
+					'permalink-redirect-broken',
+					path,
+					next
 						? `The redirect ${path} → ${redirect.to} points at a page that moved again: change it to "${path}": "${next.to}" (npm run move does this for you).`
 						: `The redirect ${path} → ${redirect.to} points at a page that is not published. Point it at the page's current address.`,
-				});
+				);
 				continue;
 			}
 			for (const anchor of anchors) {
@@ -169,47 +196,52 @@ export function comparePermalinks({ recorded, current, redirects, aliases, withd
 				// The likely intended value: the one published page that has this id now.
 				const holders = Object.keys(current.pages).filter((p) => !withdrawn.has(p) && current.pages[p]!.includes(anchor));
 				const suggestion = holders.length === 1 ? `${holders[0]}#${anchor}` : '/page/#id';
-				out.push({
-					rule: 'permalink-redirect-anchor-lost',
-					severity: 'error',
-					file: 'permalinks/redirects.json',
-					message:
-						`The published link ${path}#${anchor} now goes to ${to.path}#${to.anchor}, which does not exist. ` +
+				onRedirect(
+					'permalink-redirect-anchor-lost',
+					path,
+					`The published link ${path}#${anchor} now goes to ${to.path}#${to.anchor}, which does not exist. ` +
 						`Say where that statement lives now: make the redirect { "to": "${redirect.to}", "anchors": { "${anchor}": "${suggestion}" } } in permalinks/redirects.json, ` +
-						`or add "anchorAliases: { ${anchor}: <id> }" to ${files[to.path] ?? likelyFile(to.path)}.`,
-				});
+						`or add "anchorAliases: { ${anchor}: <id> }" to ${source(to.path).file}.`,
+					anchor,
+				);
 			}
 			continue;
 		}
 		if (!now) continue;
-		const file = files[path] ?? likelyFile(path);
+		const file = source(path).file;
 		for (const anchor of anchors) {
 			if (lands(path, anchor)) continue;
 			const to = aliases[path]?.[anchor];
-			out.push(
-				to
-					? { rule: 'permalink-alias-broken', severity: 'error', file, message: `The alias #${anchor} → #${to} on ${path} points to an id that does not exist on the page. Use one of its ids.` }
-					: {
-							rule: 'permalink-anchor-removed',
-							severity: 'error',
-							file,
-							message:
-								`The published link ${path}#${anchor} no longer lands anywhere. Give the statement or heading back its id with [#${anchor}], ` +
-								`or add "anchorAliases: { ${anchor}: <new-id> }" to ${file}'s frontmatter (for a removed statement, the id of the section that now covers it).`,
-						},
-			);
+			if (to) {
+				onPage('permalink-alias-broken', path, `anchorAliases.${anchor}`, `The alias #${anchor} → #${to} on ${path} points to an id that does not exist on the page. Use one of its ids.`, anchor);
+			} else {
+				// The id is gone from the page: reported where an alias would go (anchorAliases, else the top of the file).
+				onPage(
+					'permalink-anchor-removed',
+					path,
+					'anchorAliases',
+					`The published link ${path}#${anchor} no longer lands anywhere. Give the statement or heading back its id with [#${anchor}], ` +
+						`or add "anchorAliases: { ${anchor}: <new-id> }" to ${file}'s frontmatter (for a removed statement, the id of the section that now covers it).`,
+					anchor,
+				);
+			}
 		}
 	}
 	for (const [path, anchors] of Object.entries(current.pages)) {
 		const before = recorded.pages[path];
 		const fresh = before ? anchors.filter((a) => !before.includes(a)) : anchors;
 		if (!before || fresh.length) {
-			out.push({
-				rule: 'permalink-unrecorded',
-				severity: 'warning',
-				file: 'permalinks/manifest.json',
-				message: `${before ? `${fresh.length} new anchor(s) on ${path}` : `New page ${path}`} not yet recorded: run npm run permalinks:update and commit permalinks/manifest.json so these links are protected too.`,
-			});
+			const at = manifestAt[path] ?? { line: 1, column: 1 };
+			out.push(
+				finding(
+					'permalink-unrecorded',
+					'permalinks/manifest.json',
+					at.line,
+					at.column,
+					`${before ? `${fresh.length} new anchor(s) on ${path}` : `New page ${path}`} not yet recorded: run npm run permalinks:update and commit permalinks/manifest.json so these links are protected too.`,
+					{ path },
+				),
+			);
 		}
 	}
 	return out;

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { editorMessages } from './zod-messages.ts';
-import { parseYamlWith, type LoadProblem } from './references/load.ts';
+import { locate, parseYamlWith, type LoadProblem } from './references/load.ts';
 import { RedirectsSchema } from '../schemas/redirects.ts';
 
 export interface Redirect {
@@ -29,13 +29,15 @@ export function redirectsFile(contentDir: string): string {
 	return join(permalinksDir(contentDir), 'redirects.json');
 }
 
-/** Reads and validates a redirects file (missing = no redirects). Never throws: problems have line and field. */
-export function loadRedirects(file: string): { redirects: Redirect[]; problems: LoadProblem[] } {
-	if (!existsSync(file)) return { redirects: [], problems: [] };
+/** Reads and validates a redirects file (missing = no redirects). Never throws: problems have line and field; `at` is where each redirect is written. */
+export function loadRedirects(file: string): { redirects: Redirect[]; problems: LoadProblem[]; at: Record<string, { line: number; column: number }> } {
+	if (!existsSync(file)) return { redirects: [], problems: [], at: {} };
 	const parsed = parseYamlWith(readFileSync(file, 'utf8'), file, (value) => RedirectsSchema.safeParse(value, { error: editorMessages }));
-	if (!parsed.data) return { redirects: [], problems: parsed.problems };
+	if (!parsed.data) return { redirects: [], problems: parsed.problems, at: {} };
 	const redirects = Object.entries(parsed.data).map(([from, r]) => (typeof r === 'string' ? { from, to: r, anchors: {} } : { from, to: r.to, anchors: r.anchors }));
-	return { redirects, problems: parsed.problems };
+	// Where each redirect is written (its old address, the key), for findings about it.
+	const at = Object.fromEntries(redirects.map((r) => [r.from, locate(parsed.doc, parsed.counter, [r.from])]));
+	return { redirects, problems: parsed.problems, at };
 }
 
 /** Where `from#anchor` lands after the redirect. */

@@ -50,8 +50,10 @@ describe('npm run move', () => {
 describe('the manifest only grows', () => {
 	test('a split whose anchors are not sent anywhere fails, naming the link and the likely fix', () => {
 		expect(site.steps.splitUncovered.status).toBe(1);
+		// At the redirect itself in permalinks/redirects.json (line:column of its old address).
+		expect(site.steps.splitUncovered.stdout).toMatch(/✘ permalinks\/redirects\.json:[1-9]\d*:[1-9]\d*  The published link/);
 		expect(site.steps.splitUncovered.stdout).toContain(
-			'✘ permalinks/redirects.json  The published link /guidelines/knee/whole/#treatment-statement now goes to /guidelines/knee/diagnosis/#treatment-statement, which does not exist. Say where that statement lives now: make the redirect { "to": "/guidelines/knee/diagnosis/", "anchors": { "treatment-statement": "/guidelines/knee/treatment/#treatment-statement" } }',
+			'The published link /guidelines/knee/whole/#treatment-statement now goes to /guidelines/knee/diagnosis/#treatment-statement, which does not exist. Say where that statement lives now: make the redirect { "to": "/guidelines/knee/diagnosis/", "anchors": { "treatment-statement": "/guidelines/knee/treatment/#treatment-statement" } }',
 		);
 		expect(site.steps.checkAfterSplit.status).toBe(0);
 	});
@@ -72,7 +74,7 @@ describe('the manifest only grows', () => {
 		const r = run('permalinks.ts', ['check', '--root', root]);
 		rmSync(root, { recursive: true, force: true });
 		expect(r.status).toBe(1);
-		expect(r.stdout).toContain('✘ content/guidelines/knee/retired.mdx  The published page /guidelines/knee/retired/ no longer exists');
+		expect(r.stdout).toContain('✘ content/guidelines/knee/retired.mdx:1:1  The published page /guidelines/knee/retired/ no longer exists');
 		expect(r.stdout).toContain('npm run move -- <old file> <new file>');
 		expect(r.stdout).toContain('review.status: withdrawn');
 		expect(r.stdout).toContain('[permalink-page-removed]');
@@ -181,10 +183,12 @@ describe('withdrawal records', () => {
 			t.replace('  status: withdrawn\n', '  status: withdrawn\n  withdrawal:\n    date: 2026-03-01\n    reason: Superseded by a guideline that does not exist yet.\n    replacement: /guidelines/knee/nowhere/\n'),
 		);
 		const permalinks = run('permalinks.ts', ['check', '--root', root]);
+		// Reported at the field to fix: review.withdrawal.replacement.
+		const line = readFileSync(join(root, 'content/guidelines/knee/retired.mdx'), 'utf8').split('\n').findIndex((l) => l.includes('replacement: /guidelines/knee/nowhere/')) + 1;
 		rmSync(root, { recursive: true, force: true });
 		expect(permalinks.status).toBe(1);
 		expect(permalinks.stdout).toContain(
-			'✘ content/guidelines/knee/retired.mdx  The withdrawal notice of /guidelines/knee/retired/ sends readers to /guidelines/knee/nowhere/, which is not a published page.',
+			`✘ content/guidelines/knee/retired.mdx:${line}:5  The withdrawal notice of /guidelines/knee/retired/ sends readers to /guidelines/knee/nowhere/, which is not a published page.`,
 		);
 	});
 });

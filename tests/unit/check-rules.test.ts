@@ -421,8 +421,8 @@ describe('one case per rule', () => {
 		expect(names).toEqual(['file-name-duplicate content/guidelines/knee/sample.mdx:1', 'file-name-invalid content/guidelines/knee/Sample.mdx:1']);
 	});
 
-	test('every rule in the catalogue is found by at least one fixture case above', () => {
-		expect(RULE_LIST.map((r) => r.id).filter((id) => !observed.has(id))).toEqual([]);
+	test('every claim-check rule in the catalogue is found by at least one fixture case above (permalink rules: permalinks.test.ts)', () => {
+		expect(RULE_LIST.map((r) => r.id).filter((id) => !id.startsWith('permalink-') && !observed.has(id))).toEqual([]);
 	});
 });
 

@@ -1,6 +1,6 @@
 /**
- * The claim check's rules: stable ids (editors see them in every message; CONTRIBUTING.md lists
- * them), default severity and the one-line fix shown under each finding.
+ * Every rule of the claim check and the permalink check: stable ids (editors see them in every
+ * message; CONTRIBUTING.md lists them), default severity and the one-line fix shown under each finding.
  */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -235,6 +235,54 @@ const rules = [
 		severity: 'warning',
 		summary: 'A guideline past its next review date is listed (the page shows "Review overdue" and the home page lists it).',
 		hint: 'Review the page against current evidence, then set review.lastReviewed to the review date and update or remove review.nextReview.',
+	},
+	{
+		id: 'permalink-anchor-removed',
+		severity: 'error',
+		summary: 'Every published #anchor still lands on its page (permalinks/manifest.json records them).',
+		hint: 'Give the statement or heading back its [#id], or add anchorAliases: { old-id: new-id } to the page’s frontmatter (for a removed statement, the id of the section that now covers it).',
+	},
+	{
+		id: 'permalink-alias-broken',
+		severity: 'error',
+		summary: 'Every anchorAliases entry points at an id that exists on the page.',
+		hint: 'Change the alias to one of the page’s [#id]s.',
+	},
+	{
+		id: 'permalink-page-removed',
+		severity: 'error',
+		summary: 'Every published page still exists, redirects to its new address or shows its withdrawal notice.',
+		hint: 'If it moved: npm run move -- <old file> <new file>. If it was withdrawn: keep the file with review.status: withdrawn and review.withdrawal { date, reason }.',
+	},
+	{
+		id: 'permalink-redirect-broken',
+		severity: 'error',
+		summary: 'permalinks/redirects.json is valid and each redirect points at a published page (no chains).',
+		hint: 'Point the redirect at the page’s current address (npm run move keeps redirects up to date).',
+	},
+	{
+		id: 'permalink-redirect-anchor-lost',
+		severity: 'error',
+		summary: 'Every anchor of a moved page lands on its new page, or where a split sent it.',
+		hint: 'Add "anchors": { "old-id": "/page/#id" } to the redirect, or an anchorAliases entry on the new page.',
+	},
+	{
+		id: 'permalink-redirect-shadowed',
+		severity: 'error',
+		summary: 'No address is both a published page and a redirect.',
+		hint: 'Remove the redirect from permalinks/redirects.json (the page is back), or move the page away with npm run move.',
+	},
+	{
+		id: 'permalink-replacement-broken',
+		severity: 'error',
+		summary: 'A withdrawal notice’s replacement is a published page.',
+		hint: 'Set review.withdrawal.replacement to the address of the published guideline that replaces it, or leave it out.',
+	},
+	{
+		id: 'permalink-unrecorded',
+		severity: 'warning',
+		summary: 'New pages and anchors are recorded in permalinks/manifest.json, so they are protected too.',
+		hint: 'Run npm run permalinks:update and commit permalinks/manifest.json.',
 	},
 ] as const satisfies readonly Rule[];
 
