@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCheck } from '../../src/lib/check/run.ts';
+import { buildIndex } from '../../src/lib/content/load.ts';
 import { exitCode, formatGithub, formatText } from '../../src/lib/check/report.ts';
 import { RULE_LIST } from '../../src/lib/findings/rules.ts';
 
@@ -278,7 +279,7 @@ describe('one case per rule', () => {
 			`grade-discordant ${PAGE}:${lineOf(root, PAGE, '  table-walk:')} "table-walk" is a strong recommendation for resting only on expert opinion: GRADE calls this discordant. Make it conditional, cite stronger evidence, or write grades.table-walk.justification saying why it is strong anyway.`,
 		]);
 		expect(about('table-jog')).toEqual([]);
-		expect(result.index.pages.flatMap((p) => p.claims).filter((c) => c.id.startsWith('table-')).map((c) => c.kind)).toEqual(['table-row', 'table-row']);
+		expect((await buildIndex({ root })).pages.flatMap((p) => p.claims).filter((c) => c.id.startsWith('table-')).map((c) => c.kind)).toEqual(['table-row', 'table-row']);
 		expect(result.findings.filter((f) => f.rule === 'grade-unknown-statement').map((f) => f.subject?.claim)).toEqual(['effusoin']);
 	});
 

@@ -9,7 +9,7 @@ import { describeKind } from '../references/labels.ts';
 import { isoDay, reviewCycle } from '../review.ts';
 import { finding, type Finding } from '../findings/finding.ts';
 import { closest } from '../findings/suggest.ts';
-import type { ContentIndex } from '../content/types.ts';
+import type { ContentIndex, IndexedPage } from '../content/types.ts';
 
 const kindList = (kinds: readonly EvidenceKind[]) => [...new Set(kinds)].map((k) => describeKind(k).toLowerCase()).join(' and ');
 
@@ -83,7 +83,7 @@ export function checkGrades(index: ContentIndex): Finding[] {
 }
 
 /** The review cycle: warn before the next review is due, and once it is past. */
-export function checkReviewCycle(index: Pick<ContentIndex, 'settings' | 'now'> & { pages: readonly Pick<IndexedPage, 'type' | 'file' | 'frontmatter' | 'lines'>[] }): Finding[] {
+export function checkReviewCycle(index: Pick<ContentIndex, 'settings' | 'now'> & { pages: readonly Pick<IndexedPage, 'id' | 'type' | 'file' | 'frontmatter' | 'lines'>[] }): Finding[] {
 	const out: Finding[] = [];
 	for (const page of index.pages) {
 		if (page.type !== 'guideline') continue;

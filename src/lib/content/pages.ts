@@ -25,7 +25,7 @@ export function digestOf(page: IndexedPage): PageDigest {
 		id: page.id,
 		file: page.file,
 		type: page.type,
-		unreadable: page.findings.some((f) => f.rule === 'mdx-invalid'),
+		unreadable: page.readError !== undefined || page.findings.some((f) => f.rule === 'mdx-invalid'),
 		citedKeys,
 		claims: guideline ? page.claims.length : 0,
 		citations: guideline ? page.claims.reduce((n, c) => n + c.cites.filter((x) => x.type === 'ref').length, 0) : 0,
