@@ -169,6 +169,21 @@ describe('one case per rule', () => {
 		expect(list).toEqual([`protocol-invalid ${file}:${lineOf(root, file, 'guideline:')} guideline: "guidelines/knee/sampel" is not a page in content/.`]);
 	});
 
+	test('data-invalid: implausible protocol values, each at its line and column with the fix', async () => {
+		const { root, result } = await findings('protocol-bounds');
+		const file = 'content/protocols/sample.yaml';
+		const at = (text: string, column: number) => `${file}:${lineOf(root, file, text)}:${column}`;
+		expect(result.findings.filter((f) => f.rule === 'data-invalid').map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+			`${at('min: -10', 5)} gates.0.min: -10 is not a plausible value: write a whole number from 1 to 365 days, e.g. 10.`,
+			`${at('id: continuousWalkingMinutes', 5)} gates.2.min: is missing: continuousWalkingMinutes is a numeric criterion and needs the smallest value that meets it, e.g. min: 30 (without it any value, even 0, would meet it).`,
+			`${at('fractionOfPreInjury:', 25)} intensity.fractionOfPreInjury.0: 0 is not a plausible value: write a number from 0.01 to 1 (a fraction: 0.3 is 30%), e.g. 0.3.`,
+			`${at('maxIncrease:', 3)} progression.maxIncrease: 10 is not a plausible value: write a number from 0.01 to 0.5 (a fraction: 0.1 is 10%), e.g. 0.1. Did you mean 0.1 (10%)?`,
+			`${at('weeks: [4, 3]', 5)} timeline.0.weeks: is written [high, low]: 4 is more than 3. Write the range as [low, high]: [3, 4].`,
+			`${at('distanceKm:', 16)} limits.distanceKm.0: 0 is not a plausible value: write a number from 0.1 to 300 km, e.g. 10.`,
+			`${at('distanceKm:', 19)} limits.distanceKm.1: 1000000000 is not a plausible value: write a number from 0.1 to 300 km, e.g. 10.`,
+		]);
+	});
+
 	test('data-invalid: settings, topics and search vocabulary files against their schemas, at the line of the field', async () => {
 		const { root, list } = await findings('data-invalid');
 		expect(list).toEqual([
