@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import compression from 'compression';
 import { outDir } from '../src/lib/paths.ts';
+import { headersFor, parseHeadersFile } from '../src/lib/csp/policy.ts';
 import { cli, usageError } from './lib/cli.ts';
 
 const { values } = cli('npm run bench:lighthouse -- [--path /site/path/] [--json FILE] [--no-gzip]', {
@@ -22,13 +23,15 @@ const dist = outDir();
 if (!existsSync(join(dist, 'index.html'))) usageError(`No built site in ${dist}: run npm run build first.`);
 // Serve like a static host would: with the _headers file's headers (CSP etc.) and gzip, which every
 // static host applies to HTML, CSS and JS.
-const headers = Object.fromEntries(
-	readFileSync(join(dist, '_headers'), 'utf8')
-		.split('\n')
-		.filter((l) => /^\s+\S+:/.test(l))
-		.map((l) => [l.trim().split(':')[0]!, l.trim().slice(l.trim().indexOf(':') + 1).trim()]),
-);
-const serve = sirv(dist, { dev: false, etag: true, extensions: ['html'], setHeaders: (res) => { for (const [k, v] of Object.entries(headers)) res.setHeader(k, v); } });
+const headerRules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
+const serve = sirv(dist, {
+	dev: false,
+	etag: true,
+	extensions: ['html'],
+	setHeaders: (res, pathname) => {
+		for (const [k, v] of Object.entries(headersFor(headerRules, pathname))) res.setHeader(k, v);
+	},
+});
 // --no-gzip measures the worst case (a host that does not compress).
 const gzip = compression({ filter: () => !values['no-gzip'] });
 const server = createServer((req, res) =>
