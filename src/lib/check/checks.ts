@@ -11,6 +11,7 @@ import { pageGrades } from '../grading.ts';
 import { statedValues, textStates } from '../content/numbers.ts';
 import type { ContentIndex, IndexedPage, PageDigest } from '../content/types.ts';
 import type { SiteData } from '../content/load.ts';
+import { unreadable } from '../content/pages.ts';
 import { checkGrades, checkReviewCycle } from './trust.ts';
 
 /**
@@ -40,12 +41,6 @@ export function fieldAt(page: IndexedPage, path: string): { line: number; column
 	}
 	return { line: 1, column: 1 };
 }
-
-/**
- * A page that could not be read (invalid MDX, or a YAML syntax error in its frontmatter): reported
- * once, at the error; its type and claims are unknown, so findings that depend on them would be noise.
- */
-const unreadable = (page: IndexedPage) => page.readError !== undefined || page.findings.some((f) => f.rule === 'mdx-invalid');
 
 /** Frontmatter against the schema, plus links the schema cannot see. */
 export function checkFrontmatter(index: ContentIndex): Finding[] {

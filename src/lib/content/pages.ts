@@ -15,6 +15,12 @@ export function summarizePages(root: string, contentDir: string, files: readonly
 	return pages;
 }
 
+/**
+ * A page that could not be read (invalid MDX, or a YAML syntax error in its frontmatter): reported
+ * once, at the error; its type and claims are unknown, so findings that depend on them would be noise.
+ */
+export const unreadable = (page: IndexedPage): boolean => page.readError !== undefined || page.findings.some((f) => f.rule === 'mdx-invalid');
+
 /** A page's digest, computed from its full summary. */
 export function digestOf(page: IndexedPage): PageDigest {
 	const guideline = page.type === 'guideline';
@@ -25,7 +31,7 @@ export function digestOf(page: IndexedPage): PageDigest {
 		id: page.id,
 		file: page.file,
 		type: page.type,
-		unreadable: page.readError !== undefined || page.findings.some((f) => f.rule === 'mdx-invalid'),
+		unreadable: unreadable(page),
 		citedKeys,
 		claims: guideline ? page.claims.length : 0,
 		citations: guideline ? page.claims.reduce((n, c) => n + c.cites.filter((x) => x.type === 'ref').length, 0) : 0,

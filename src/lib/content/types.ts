@@ -63,7 +63,7 @@ export interface PageDigest {
 	id: string;
 	file: string;
 	type: IndexedPage['type'];
-	/** Not valid MDX (mdx-invalid): its claims are unknown. */
+	/** Could not be read (invalid MDX, or a YAML syntax error in its frontmatter): its type and claims are unknown. */
 	unreadable: boolean;
 	/** Every citation key the page cites, once each. */
 	citedKeys: string[];
