@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, test } from 'vitest';
 import { closeBrowser, openPage } from './browser.ts';
+import { distinctiveStatement, referenceSample, synonymSample, typo } from './samples.ts';
 
 afterAll(closeBrowser);
 
@@ -28,40 +29,48 @@ async function search(query: string, filters: Record<string, string> = {}): Prom
 	})()`);
 }
 
-const GUIDELINE = '/guidelines/running-injuries/runner-medial-thigh-knee-pain/';
+// What to search for comes from the built site (tests/e2e/samples.ts): any valid content works.
+const sample = distinctiveStatement();
+const GUIDELINE = sample.path;
+const reference = referenceSample();
 
 describe('search finds the right place', () => {
-	test.each([
-		['LIPUS', '#avoid-lipus'],
-		['stress fracture', '#focal-tenderness-stress-fracture'],
-		['hip adduction', '#hip-core-strengthening'],
-		['Southern medical journal', '#ref-knee-pain-in-runners-1979'],
-	])('"%s" → %s', async (query, anchor) => {
-		const { results } = await search(query);
+	test('a word only one statement uses finds that statement', async () => {
+		const { results } = await search(sample.word);
 		const urls = results.flatMap((r) => [r.url, ...r.sub.map((s) => s.url)]);
-		expect(urls.some((u) => u.startsWith(GUIDELINE) || u.startsWith('/references/'))).toBe(true);
-		if (anchor.startsWith('#ref-')) expect(urls.some((u) => u.endsWith(anchor) || u.startsWith('/references/knee-pain-in-runners-1979/'))).toBe(true);
-		else expect(urls).toContain(`${GUIDELINE}${anchor}`);
+		expect(urls, sample.word).toContain(`${sample.path}#${sample.id}`);
 	});
 
-	test('filters for topic, evidence kind and review status', async () => {
-		const { filterNames, results } = await search('running', { topic: 'Running injuries', 'review status': 'Submitted, awaiting clinical review' });
+	test.runIf(reference !== undefined)("a cited reference's journal finds the reference", async () => {
+		const { results } = await search(reference!.query);
+		const urls = results.flatMap((r) => [r.url, ...r.sub.map((s) => s.url)]);
+		expect(urls.some((u) => reference!.keys.some((key) => u.startsWith(`/references/${key}/`) || u.endsWith(`#ref-${key}`))), reference!.query).toBe(true);
+	});
+
+	test("filters for topic, evidence kind and review status; the guideline's own values find it", async () => {
+		const { page } = await openPage(GUIDELINE);
+		const own = await page.evaluate(() =>
+			Object.fromEntries(
+				['topic', 'review status'].map((name) => [name, document.querySelector(`[data-pagefind-filter="${name}"]`)?.textContent?.trim() ?? '']),
+			),
+		);
+		const { filterNames, results } = await search(sample.word, own);
 		expect(filterNames).toEqual(expect.arrayContaining(['topic', 'evidence', 'review status']));
 		expect(results.map((r) => r.url)).toContain(GUIDELINE);
 	});
 });
 
 describe('the search dialog', () => {
-	test('opens with the keyboard, finds LIPUS and lands on the statement', async () => {
+	test('opens with the keyboard, finds a statement by its word and lands on it', async () => {
 		const { page } = await openPage('/');
 		await page.keyboard.press('Control+k');
 		const dialog = page.getByRole('dialog');
-		await dialog.locator('input').first().fill('LIPUS');
-		const link = dialog.locator('a[href*="#avoid-lipus"]').first();
+		await dialog.locator('input').first().fill(sample.word);
+		const link = dialog.locator(`a[href$="#${sample.id}"]`).first();
 		await link.waitFor();
 		await link.click();
-		await page.waitForURL(/#avoid-lipus$/);
-		await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe('avoid-lipus');
+		await page.waitForURL((url) => url.hash === `#${sample.id}`);
+		await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe(sample.id);
 	});
 });
 
@@ -80,12 +89,13 @@ describe('the search dialog (keyboard only)', () => {
 		return page.evaluate(() => ({ id: location.hash.slice(1), focused: document.activeElement?.id }));
 	}
 
-	test.each([
-		['LIPUS', ['avoid-lipus']],
-		['shin splints', ['diffuse-pain-mtss', 'focal-tenderness-stress-fracture']],
-		['patelofemoral pain', ['common-diagnoses']],
-		['tibialis anterior strenghtening', ['strengthen-tibialis-calf']],
-	])('"%s" lands on the statement, which gets focus', async (query, expected) => {
+	const synonym = synonymSample();
+	const cases: [what: string, query: string, expected: string[]][] = [
+		['its own word', sample.word, [sample.id]],
+		['the word with a typo', typo(sample.word), [sample.id]],
+		...(synonym ? [[`a vocabulary alternative of "${synonym.term}"`, synonym.query, synonym.ids] as [string, string, string[]]] : []),
+	];
+	test.each(cases)('%s (%s) lands on the statement, which gets focus', async (_what, query, expected) => {
 		const { id, focused } = await land(query);
 		expect(expected).toContain(id);
 		expect(focused).toBe(id);
@@ -97,7 +107,7 @@ describe('the search dialog (keyboard only)', () => {
 		await button.focus();
 		await page.keyboard.press('Enter');
 		await page.getByRole('searchbox', { name: 'Search the handbook' }).waitFor();
-		await page.keyboard.type('LIPUS');
+		await page.keyboard.type(sample.word);
 		await page.keyboard.press('Escape');
 		await expect.poll(() => page.evaluate(() => document.querySelector('dialog.eh-search')?.hasAttribute('open'))).toBe(false);
 		expect(await page.evaluate(() => document.activeElement?.matches('button[data-open-search]'))).toBe(true);
@@ -117,8 +127,8 @@ describe('the search dialog (keyboard only)', () => {
 		expect(before.filter((p) => /\/pagefind\/|\/search\/|dialog/.test(p))).toEqual([]);
 		await page.keyboard.press('Control+k');
 		await page.getByRole('searchbox', { name: 'Search the handbook' }).waitFor();
-		await page.keyboard.type('LIPUS');
-		await page.locator('dialog.eh-search[data-query="LIPUS"]').waitFor();
+		await page.keyboard.type(sample.word);
+		await page.locator(`dialog.eh-search[data-query="${sample.word}"]`).waitFor();
 		expect(fetched.some((p) => p.startsWith('/pagefind/'))).toBe(true);
 	});
 
@@ -137,8 +147,8 @@ describe('the search dialog (keyboard only)', () => {
 		const { page } = await openPage(GUIDELINE);
 		await page.keyboard.press('Control+k');
 		await page.getByRole('searchbox', { name: 'Search the handbook' }).waitFor();
-		await page.keyboard.type('hills');
-		await page.locator('dialog.eh-search[data-query="hills"]').waitFor();
+		await page.keyboard.type(sample.word);
+		await page.locator(`dialog.eh-search[data-query="${sample.word}"]`).waitFor();
 		expect(await page.locator('.eh-search-context').first().textContent()).toContain('›');
 		await page.locator('.eh-search-filters summary').click();
 		for (const legend of ['Topic', 'Review status', 'Audience', 'Evidence cited by the statement']) {
