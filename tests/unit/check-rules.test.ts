@@ -11,6 +11,8 @@ import { runCheck } from '../../src/lib/check/run.ts';
 import { buildIndex } from '../../src/lib/content/load.ts';
 import { exitCode, formatGithub, formatText } from '../../src/lib/check/report.ts';
 import { RULE_LIST } from '../../src/lib/findings/rules.ts';
+import { RESERVED_IDS, RESERVED_PREFIXES } from '../../src/lib/content/anchors.ts';
+import { ID_PATTERN } from '../../src/lib/claims/markers.ts';
 
 const fixtures = new URL('../fixtures/check/', import.meta.url).pathname;
 const temps: string[] = [];
@@ -90,6 +92,17 @@ describe('one case per rule', () => {
 			`id-duplicate ${PAGE}:${lineOf(root, PAGE, 'Joint-line')} The claim id "cite-tip-1" starts with "cite-tip-", which is reserved for ids the page layout generates.`,
 			`id-duplicate ${PAGE}:${lineOf(root, PAGE, 'Do not return before')} The claim id "changes" is reserved for a section the page layout adds.`,
 		]);
+	});
+
+	test('id-duplicate: every id of the anchor registry, and every generated prefix, is rejected on a statement', async () => {
+		const root = project();
+		const ids = [...RESERVED_IDS, ...RESERVED_PREFIXES.map((p) => `${p}x`)].filter((id) => ID_PATTERN.test(id));
+		const text = readFileSync(join(root, PAGE), 'utf8');
+		writeFileSync(join(root, PAGE), `${text.trimEnd()}\n\n${ids.map((id, i) => `Statement ${i} cites. [@jones-2019] [#${id}]`).join('\n\n')}\n`);
+		const result = await runCheck({ root });
+		const rejected = result.findings.filter((f) => f.rule === 'id-duplicate').map((f) => /The claim id "([^"]+)"/.exec(f.message)?.[1]);
+		expect(ids).toContain('changes');
+		expect(rejected.sort()).toEqual([...ids].sort());
 	});
 
 	test('heading-id-missing', async () => {

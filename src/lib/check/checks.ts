@@ -13,6 +13,7 @@ import type { ContentIndex, IndexedPage, PageDigest } from '../content/types.ts'
 import type { SiteData } from '../content/load.ts';
 import { unreadable } from '../content/pages.ts';
 import { checkGrades, checkReviewCycle } from './trust.ts';
+import { excerpt, mustCite } from './rules/must-cite.ts';
 
 /**
  * What the site-wide checks read: every page as its digest (citations, review dates), the full
@@ -23,8 +24,6 @@ export interface SiteView extends Omit<SiteData, 'loadFindings'> {
 	/** The full summary of the page with this entry id. */
 	page(id: string): IndexedPage | undefined;
 }
-
-const excerpt = (text: string) => (text.length > 60 ? `"${text.slice(0, 57)}…"` : `"${text}"`);
 
 const claimsOf = (page: IndexedPage) => page.claims;
 
@@ -95,25 +94,9 @@ export function checkClaims(index: ContentIndex): Finding[] {
 			out.push(finding(p.rule ?? (p.misplaced ? 'marker-misplaced' : 'marker-malformed'), page.file, p.position.line, p.position.column, p.message));
 		}
 		if (page.type !== 'guideline') continue;
+		// The rule that a statement must cite (rules/must-cite.ts).
+		out.push(...mustCite(page, index));
 		const gapIds = new Set(page.gaps.map((g) => g.id));
-		for (const claim of claimsOf(page)) {
-			const { line, column } = claim.position;
-			if (claim.cites.length === 0) {
-				const what = claim.kind === 'heading' ? 'This heading states a proportion but' : claim.kind === 'bottom-line' ? 'The bottom line' : `This ${claim.kind.replace('-', ' ')}`;
-				const colon = claim.text.endsWith(':') ? ' (ending with ":" does not exempt it: cite it, or end it with [not-a-claim] if it only introduces what follows)' : '';
-				out.push(finding('claim-uncited', page.file, line, column, `${what} cites no reference: ${excerpt(claim.text)}${colon}`));
-			}
-			claim.cites.forEach((cite, i) => {
-				// At the citation itself, not at the start of its claim.
-				const { line, column } = claim.citeAt?.[i] ?? claim.position;
-				if (cite.type === 'ref' && !index.references.has(cite.key) && !index.referenceFiles.has(cite.key)) {
-					out.push(finding('citation-unknown-reference', page.file, line, column, `[@${cite.key}] cites a reference that does not exist (no content/references/${cite.key}.yaml).${didYouMean(cite.key, new Set([...index.referenceFiles, ...index.references.keys()]), (k) => `[@${k}]`)}`));
-				}
-				if (cite.type === 'gap' && !gapIds.has(cite.id)) {
-					out.push(finding('citation-unknown-gap', page.file, line, column, `[!${cite.id}] cites an evidence gap that is not declared in this page's evidenceGaps.${didYouMean(cite.id, gapIds, (g) => `[!${g}]`)}`));
-				}
-			});
-		}
 		// Ids: headings, claims and the fixed anchors share one namespace on the page.
 		const seen = new Map<string, number>();
 		const ids: { id: string; line: number; column: number; what: string; explicit: boolean }[] = [

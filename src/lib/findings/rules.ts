@@ -2,6 +2,8 @@
  * Every rule of the claim check and the permalink check: stable ids (editors see them in every
  * message; CONTRIBUTING.md lists them), default severity and the one-line fix shown under each finding.
  */
+import { MUST_CITE_RULES } from '../check/rules/must-cite.ts';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Rule {
@@ -50,12 +52,8 @@ const rules = [
 		summary: 'No link, image or prop uses a script-capable URL (javascript:, vbscript:, data:, file:).',
 		hint: 'Link to an https:// address or a site path (/guidelines/…); put images in public/ and link to them by path.',
 	},
-	{
-		id: 'claim-uncited',
-		severity: 'error',
-		summary: 'Every claim (paragraph, list item, table row, quotation, callout text, bottom line) cites at least one reference; nothing is exempt for ending with ":".',
-		hint: 'Add [@reference-key] for the reference that supports it, or, if the source gives none, declare an evidence gap (evidenceGaps) and cite it as [!gap-id]. Text that states nothing clinical (a line introducing a list) ends with [not-a-claim].',
-	},
+	// The rule that a statement must cite: its entries live with its check.
+	...MUST_CITE_RULES.slice(0, 1),
 	{
 		id: 'not-a-claim-invalid',
 		severity: 'error',
@@ -68,18 +66,7 @@ const rules = [
 		summary: 'Guidelines hold no code blocks (``` or indented by four spaces): clinical text in them would be published unchecked.',
 		hint: 'Write the text as paragraphs or list items that cite their reference; remove the ``` fences or the four-space indent.',
 	},
-	{
-		id: 'citation-unknown-reference',
-		severity: 'error',
-		summary: 'Every [@key] names a file in content/references/.',
-		hint: 'Check the spelling against content/references/, or add the reference as content/references/<key>.yaml.',
-	},
-	{
-		id: 'citation-unknown-gap',
-		severity: 'error',
-		summary: 'Every [!gap-id] names an entry of the page’s evidenceGaps.',
-		hint: 'Declare the gap under evidenceGaps in the frontmatter (id, kind, reason), or fix the id.',
-	},
+	...MUST_CITE_RULES.slice(1),
 	{
 		id: 'marker-malformed',
 		severity: 'error',
