@@ -11,6 +11,7 @@
  * the citation key editors type (`[@key]`).
  */
 import { z } from 'zod';
+import { IsoDate, daysInMonth } from './iso-date.ts';
 
 /** Citation keys: lower-case words joined by hyphens, e.g. `knee-pain-in-runners-1979`. */
 export const CITATION_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -55,6 +56,14 @@ export const NameSchema = z.union([
 export const CslDateSchema = z.strictObject({
 	'date-parts': z
 		.tuple([z.tuple([z.number().int().min(1800).max(2100)]).rest(z.number().int().min(1).max(31))])
+		.superRefine(([[year, month, day, ...rest]], ctx) => {
+			// A real calendar date: month 1–12, a day the month has, nothing after the day.
+			if (rest.length) ctx.addIssue({ code: 'custom', message: `has ${3 + rest.length} parts: write [[year]], [[year, month]] or [[year, month, day]].` });
+			else if (month !== undefined && month > 12) ctx.addIssue({ code: 'custom', message: `month ${month} does not exist: write the month as 1 to 12, [[year, month, day]].` });
+			else if (month !== undefined && day !== undefined && day > daysInMonth(year!, month)) {
+				ctx.addIssue({ code: 'custom', message: `[${year}, ${month}, ${day}] is not a date on the calendar: that month has ${daysInMonth(year!, month)} days. Did you mean [${year}, ${month}, ${daysInMonth(year!, month)}]?` });
+			}
+		})
 		.describe('The date as [[year]] or [[year, month]] or [[year, month, day]], e.g. [[1992]].'),
 });
 
@@ -124,9 +133,7 @@ export const ReferenceSchema = z.strictObject({
 	/** When an editor last checked this entry against the publication itself. */
 	'x-verified': z
 		.strictObject({
-			date: z.coerce
-				.date({ error: 'Write dates as YYYY-MM-DD, e.g. 2026-02-02.' })
-				.describe('Date an editor last checked the entry against the publication (YYYY-MM-DD).'),
+			date: IsoDate.describe('Date an editor last checked the entry against the publication (YYYY-MM-DD).'),
 			by: z.string().trim().min(2).optional().describe('Who checked it, e.g. "Dr Jane Smith".'),
 		})
 		.optional()

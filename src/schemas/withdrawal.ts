@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { SitePath } from './redirects.ts';
 
-/** ISO dates in YAML (2026-02-02) arrive as Date; strings are accepted too. */
-const IsoDate = z.coerce.date({ error: 'Write dates as YYYY-MM-DD, e.g. 2026-02-02.' });
+/** A real calendar date, YYYY-MM-DD. */
+import { IsoDate } from './iso-date.ts';
 
 export const WithdrawalSchema = z
 	.strictObject({

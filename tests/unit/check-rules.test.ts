@@ -182,6 +182,21 @@ describe('one case per rule', () => {
 		expect(list).toEqual([`protocol-invalid ${file}:${lineOf(root, file, 'guideline:')} guideline: "guidelines/knee/sampel" is not a page in content/.`]);
 	});
 
+	test('date-in-future and calendar dates: judged against an injected today; nextReview may be in the future', async () => {
+		const { root, result } = await findings('dates', new Date('2026-06-01T12:00:00Z'));
+		const REF = 'content/references/smith-2020.yaml';
+		const about = result.findings.filter((f) => f.rule === 'date-in-future' || (f.rule === 'frontmatter-invalid' && /date/.test(f.message))).map((f) => `${f.rule} ${f.file}:${f.line} ${f.message}`);
+		expect(about).toEqual([
+			`date-in-future ${PAGE}:${lineOf(root, PAGE, 'submitted: 2099')} review.submitted: 2099-01-05 is in the future (today is 2026-06-01): it is the date the page was submitted for review, so it cannot be later than today. Write the date it happened; a date still to come belongs nowhere here.`,
+			`frontmatter-invalid ${PAGE}:${lineOf(root, PAGE, 'date: 2026-02-30')} changelog.0.date: 2026-02-30 is not a date on the calendar: February 2026 has 28 days. Did you mean 2026-02-28?`,
+			`date-in-future ${PAGE}:${lineOf(root, PAGE, 'date: 2026-06-02')} changelog.1.date: 2026-06-02 is in the future (today is 2026-06-01): it is the date a change was published, so it cannot be later than today. Write the date it happened; a date still to come belongs nowhere here.`,
+			`date-in-future ${REF}:${lineOf(root, REF, 'issued:')} issued: 2026-07-01 is in the future (today is 2026-06-01): it is the date it was published, so it cannot be later than today. Write the date it happened; a date still to come belongs nowhere here.`,
+		]);
+		// The same content a day after the last of those dates has no date findings left but the calendar one.
+		const later = await runCheck({ root, now: new Date('2099-02-01T00:00:00Z') });
+		expect(later.findings.filter((f) => f.rule === 'date-in-future')).toEqual([]);
+	});
+
 	test('data-invalid: implausible protocol values, each at its line and column with the fix', async () => {
 		const { root, result } = await findings('protocol-bounds');
 		const file = 'content/protocols/sample.yaml';

@@ -110,9 +110,10 @@ describe('review schema', () => {
 		]);
 	});
 
-	test('a review date in the future is rejected', () => {
-		expect(problems(ReviewSchema, { status: 'approved', reviewers: [{ name: 'Dr A Reviewer', interests: 'none declared' }], lastReviewed: '2999-01-01' })).toEqual([
-			'lastReviewed: lastReviewed (2999-01-01) is in the future: use the date the review was completed.',
+	// A review date in the future is the claim check's rule (date-in-future, against an injected today: check-rules.test.ts).
+	test('a review date that is not on the calendar is rejected with the nearest real one', () => {
+		expect(problems(ReviewSchema, { status: 'approved', reviewers: [{ name: 'Dr A Reviewer', interests: 'none declared' }], lastReviewed: '2026-02-30' })).toEqual([
+			'lastReviewed: 2026-02-30 is not a date on the calendar: February 2026 has 28 days. Did you mean 2026-02-28?',
 		]);
 	});
 

@@ -14,6 +14,7 @@ import type { SiteData } from '../content/load.ts';
 import { unreadable } from '../content/pages.ts';
 import { checkGrades, checkReviewCycle } from './trust.ts';
 import { excerpt, mustCite } from './rules/must-cite.ts';
+import { checkPageDates, checkReferenceDates } from './dates.ts';
 
 /**
  * What the site-wide checks read: every page as its digest (citations, review dates), the full
@@ -276,7 +277,7 @@ const posixRelative = (index: Pick<ContentIndex, 'root' | 'contentDir'>) => {
  * exist, for "did you mean"). `npm run check` caches their findings per page on exactly that
  * (src/lib/check/run.ts): a check that reads anything else of the site belongs in SITE_CHECKS.
  */
-export const PAGE_CHECKS: readonly ((index: ContentIndex) => Finding[])[] = [checkFrontmatter, checkClaims, checkBottomLineNumbers, checkGrades];
+export const PAGE_CHECKS: readonly ((index: ContentIndex) => Finding[])[] = [checkFrontmatter, checkClaims, checkBottomLineNumbers, checkGrades, checkPageDates];
 
 /** Checks across pages (or of the clock), run over every page's digest on every check. */
-export const SITE_CHECKS: readonly ((site: SiteView) => Finding[])[] = [checkFileNames, checkReferences, checkProtocols, checkReviewCycle];
+export const SITE_CHECKS: readonly ((site: SiteView) => Finding[])[] = [checkFileNames, checkReferences, checkReferenceDates, checkProtocols, checkReviewCycle];

@@ -66,7 +66,7 @@ export async function runCheck(options: LoadOptions): Promise<CheckResult> {
 	const data = loadSiteData(options);
 
 	// The context a page's findings hold in (see the comment at the top).
-	const site = sha1(JSON.stringify([[...data.topics].sort(), [...data.disclaimers].sort(), data.settings, isoDay(new Date())]));
+	const site = sha1(JSON.stringify([[...data.topics].sort(), [...data.disclaimers].sort(), data.settings, isoDay(data.now)]));
 	const keys = [...new Set([...data.referenceFiles, ...data.references.keys()])].sort();
 	let allKeys: string | undefined;
 	const referenceState = (key: string): string => {

@@ -116,6 +116,12 @@ const rules = [
 		hint: 'Fix the field as the message says; the Editor guide (content/editor-guide.md) lists every field with its allowed values.',
 	},
 	{
+		id: 'date-in-future',
+		severity: 'error',
+		summary: 'Dates that record what happened are not in the future: review.submitted, review.lastReviewed, review.literatureSearchedThrough, review.withdrawal.date, changelog dates, source.lastUpdated, and a reference’s full issued or accessed date and x-verified.date (review.nextReview may be).',
+		hint: 'Write the date it actually happened (YYYY-MM-DD); check the year. A date still to come, such as the next review, goes in review.nextReview.',
+	},
+	{
 		id: 'frontmatter-unknown-link',
 		severity: 'error',
 		summary: 'topics and disclaimer name existing entries (Astro only logs a missing reference and builds anyway).',
