@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { editorMessages } from './zod-messages.ts';
+import { editorErrorMap } from './zod-messages.ts';
 import { locate, parseYamlWith, type LoadProblem } from './references/load.ts';
 import { RedirectsSchema } from '../schemas/redirects.ts';
 
@@ -32,7 +32,7 @@ export function redirectsFile(contentDir: string): string {
 /** Reads and validates a redirects file (missing = no redirects). Never throws: problems have line and field; `at` is where each redirect is written. */
 export function loadRedirects(file: string): { redirects: Redirect[]; problems: LoadProblem[]; at: Record<string, { line: number; column: number }> } {
 	if (!existsSync(file)) return { redirects: [], problems: [], at: {} };
-	const parsed = parseYamlWith(readFileSync(file, 'utf8'), file, (value) => RedirectsSchema.safeParse(value, { error: editorMessages }));
+	const parsed = parseYamlWith(readFileSync(file, 'utf8'), file, (value) => RedirectsSchema.safeParse(value, { error: editorErrorMap(RedirectsSchema) }));
 	if (!parsed.data) return { redirects: [], problems: parsed.problems, at: {} };
 	const redirects = Object.entries(parsed.data).map(([from, r]) => (typeof r === 'string' ? { from, to: r, anchors: {} } : { from, to: r.to, anchors: r.anchors }));
 	// Where each redirect is written (its old address, the key), for findings about it.

@@ -17,7 +17,7 @@ export const EditorialNoteSchema = z.strictObject({
 		.describe('Permanent id; readers can link to the note as #note-<id>.'),
 	/** What kind of flaw it is. */
 	kind: z
-		.enum(editorialNoteKinds, { error: `kind must be one of: ${editorialNoteKinds.join(', ')}.` })
+		.enum(editorialNoteKinds)
 		.describe(
 			'scope-mismatch: the references (or statements) address a different condition, population or setting than the question; source-inconsistency: the source contradicts itself.',
 		),

@@ -16,7 +16,7 @@ export const EvidenceGapSchema = z.strictObject({
 		.describe('Cite it inline as [!id], e.g. [!source-ref-8].'),
 	/** What is wrong. */
 	kind: z
-		.enum(evidenceGapKinds, { error: `kind must be one of: ${evidenceGapKinds.join(', ')}.` })
+		.enum(evidenceGapKinds)
 		.describe('unresolved-citation: the source cites a reference it does not list; unsupported-statement: no reference at all.'),
 	/** For unresolved citations: the number or label the source used, shown to readers. */
 	label: z.string().min(1).optional().describe('The citation label the source used, e.g. "8".'),

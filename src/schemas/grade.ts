@@ -18,15 +18,15 @@ export type Certainty = (typeof certainties)[number];
 export const GradeSchema = z.strictObject({
 	/** GRADE strength of the recommendation. */
 	strength: z
-		.enum(strengths, { error: `strength must be one of: ${strengths.join(', ')} (GRADE's two strengths; "weak" and "discretionary" are written conditional).` })
+		.enum(strengths)
 		.describe('strong: almost everyone should receive the recommended course; conditional: the right choice differs between patients (GRADE "weak"/"discretionary").'),
 	/** For or against the intervention or action. */
 	direction: z
-		.enum(directions, { error: `direction must be one of: ${directions.join(', ')}.` })
+		.enum(directions)
 		.describe('for: recommends doing it; against: recommends not doing it.'),
 	/** GRADE certainty of the evidence. */
 	certainty: z
-		.enum(certainties, { error: `certainty must be one of: ${certainties.join(', ')}.` })
+		.enum(certainties)
 		.describe('How confident we are in the estimate of effect: high, moderate, low or very-low (GRADE).'),
 	/** Why the panel chose this strength: balance of benefits and harms, values, resources. */
 	rationale: z

@@ -47,7 +47,7 @@ export const guidelineSchema = <T extends z.ZodType, D extends z.ZodType>(links:
 			.describe('The answer in one or two sentences, shown first. It is a claim: cite it with [@key] like any other.'),
 		/** Who the page is written for. */
 		audience: z
-			.array(z.enum(audiences, { error: `audience entries must be among: ${audiences.join(', ')}.` }))
+			.array(z.enum(audiences))
 			.min(1)
 			.describe(`Who the page is written for: ${audiences.join(', ')}.`),
 		/** Topics, the first being the folder the page sits in. */

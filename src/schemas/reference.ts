@@ -75,9 +75,7 @@ export const ReferenceSchema = z.strictObject({
 		.describe('The citation key editors type as [@key]; must equal the file name.'),
 	/** CSL item type. */
 	type: z
-		.enum(referenceTypes, {
-			error: `type must be one of: ${referenceTypes.join(', ')}. A journal paper is "article-journal"; a guideline document is "report".`,
-		})
+		.enum(referenceTypes)
 		.describe('The CSL type: "article-journal" for papers, "report" for guidelines, "webpage" for online-only material.'),
 	/** Title exactly as published (sentence case kept as the source gives it). */
 	title: z.string().min(1).describe('The title exactly as published.'),
@@ -118,7 +116,7 @@ export const ReferenceSchema = z.strictObject({
 	'x-evidence': z
 		.strictObject({
 			kind: z
-				.enum(evidenceKinds, { error: `x-evidence.kind must be one of: ${evidenceKinds.join(', ')}.` })
+				.enum(evidenceKinds)
 				.describe('Study design or document kind. Use "unclassified" until someone has read the item.'),
 			tier: z
 				.enum(['primary', 'secondary', 'unknown'])
@@ -144,7 +142,7 @@ export const ReferenceSchema = z.strictObject({
 			fields: z
 				.array(z.enum(['author', 'container-title', 'publisher', 'issued', 'volume', 'page', 'DOI', 'PMID', 'URL']))
 				.min(1)
-				.describe('Which fields are knowingly absent.'),
+				.describe('The fields the source does not give, e.g. [DOI, PMID]; leave out the whole x-missing group when nothing is missing.'),
 			reason: z
 				.string()
 				.trim()

@@ -24,9 +24,7 @@ export const ReviewSchema = z
 	.strictObject({
 		/** Where the page is in the workflow. */
 		status: z
-			.enum(reviewStatuses, {
-				error: `review.status must be one of: ${reviewStatuses.join(', ')}.`,
-			})
+			.enum(reviewStatuses)
 			.describe(
 				'draft (not published), submitted, under-review, approved (needs a reviewer and a review date), or withdrawn (needs a withdrawal record: the address then shows a withdrawal notice instead of the guidance).',
 			),

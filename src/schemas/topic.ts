@@ -12,7 +12,7 @@ export const TopicSchema = z.strictObject({
 	/** One sentence describing what the topic covers. */
 	description: z.string().min(10).describe('One sentence describing what the topic covers.'),
 	/** Position in the sidebar and on the home page (ascending). */
-	order: z.number().int().default(100).describe('Sort position (ascending).'),
+	order: z.number().int().default(100).describe('Where the topic comes in lists of topics: a number, smaller first, e.g. 1.'),
 });
 
 export type Topic = z.output<typeof TopicSchema>;

@@ -217,7 +217,7 @@ describe('one case per rule', () => {
 		expect(list).toEqual([
 			`data-invalid content/search-vocabulary.yaml:${lineOf(root, 'content/search-vocabulary.yaml', 'synonim')} 1.kind: the text "synonim" is not allowed: did you mean "synonym"? Use one of "synonym", "abbreviation", "lay-term", "spelling". synonym, abbreviation, lay-term (what patients say) or spelling (British/American or common variants).`,
 			`data-invalid content/settings.yaml:${lineOf(root, 'content/settings.yaml', 'maxReferenceAge:')} evidenceMap: unknown field "maxReferenceAge": did you mean "maxReferenceAgeYears"? The fields allowed here are maxReferenceAgeYears.`,
-			`data-invalid content/topics.yaml:${lineOf(root, 'content/topics.yaml', 'order:')} 0.order: should be a number, not the text "first".`,
+			`data-invalid content/topics.yaml:${lineOf(root, 'content/topics.yaml', 'order:')} 0.order: should be a number, not the text "first". Where the topic comes in lists of topics: a number, smaller first, e.g. 1.`,
 		]);
 	});
 

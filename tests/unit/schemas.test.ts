@@ -11,6 +11,8 @@ import { EvidenceGapSchema } from '../../src/schemas/evidence-gap.ts';
 import { TopicSchema } from '../../src/schemas/topic.ts';
 import { DisclaimerSchema } from '../../src/schemas/disclaimer.ts';
 import { missingRequiredFields } from '../../src/lib/references/fields.ts';
+import { editorErrorMap } from '../../src/lib/zod-messages.ts';
+import type { z } from 'zod';
 
 const refsDir = new URL('../../content/references/', import.meta.url);
 const guideline = new URL('../../content/guidelines/running-injuries/runner-medial-thigh-knee-pain.mdx', import.meta.url);
@@ -21,8 +23,8 @@ function frontmatter(file: URL): Record<string, unknown> {
 }
 
 /** The messages Zod gives for `value`, as "path: message". */
-function problems(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown): string[] {
-	const result = schema.safeParse(value);
+function problems(schema: z.ZodType, value: unknown): string[] {
+	const result = schema.safeParse(value, { error: editorErrorMap(schema) });
 	return result.success ? [] : result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 }
 
@@ -61,9 +63,9 @@ describe('reference schema', () => {
 	test('an unknown type, evidence kind or extra field is rejected', () => {
 		const msgs = problems(ReferenceSchema, { ...goodRef, type: 'journal', 'x-evidence': { ...goodRef['x-evidence'], kind: 'meta' }, doi: 'x' });
 		expect(msgs).toContain(
-			'type: type must be one of: article-journal, report, book, chapter, webpage, document. A journal paper is "article-journal"; a guideline document is "report".',
+			'type: the text "journal" is not allowed: did you mean "article-journal"? Use one of "article-journal", "report", "book", "chapter", "webpage", "document". The CSL type: "article-journal" for papers, "report" for guidelines, "webpage" for online-only material.',
 		);
-		expect(msgs.some((m) => m.startsWith('x-evidence.kind: x-evidence.kind must be one of: clinical-guideline'))).toBe(true);
+		expect(msgs.some((m) => m.startsWith('x-evidence.kind: the text "meta" is not allowed: use one of "clinical-guideline"'))).toBe(true);
 		expect(msgs.some((m) => m.includes('doi'))).toBe(true);
 	});
 
@@ -90,8 +92,8 @@ describe('guideline frontmatter schema', () => {
 
 	test('unknown fields, bad audience and bad review status are rejected', () => {
 		const msgs = problems(GuidelineFrontmatterSchema, { ...real, audiance: ['clinicians'], audience: ['doctors'], review: { status: 'done' } });
-		expect(msgs).toContain('audience.0: audience entries must be among: clinicians, educators, students, patients.');
-		expect(msgs).toContain('review.status: review.status must be one of: draft, submitted, under-review, approved, withdrawn.');
+		expect(msgs).toContain('audience.0: the text "doctors" is not allowed: use one of "clinicians", "educators", "students", "patients". Who the page is written for: clinicians, educators, students, patients.');
+		expect(msgs.some((m) => m.startsWith('review.status: the text "done" is not allowed: use one of "draft", "submitted", "under-review", "approved", "withdrawn". draft (not published)'))).toBe(true);
 		expect(msgs.some((m) => m.includes('audiance'))).toBe(true);
 	});
 
@@ -164,8 +166,8 @@ describe('grade schema', () => {
 	});
 	test('GRADE terms only, with a rationale', () => {
 		expect(problems(GradeSchema, { ...grade, strength: 'weak', certainty: 'very low', rationale: undefined })).toEqual([
-			'strength: strength must be one of: strong, conditional (GRADE\'s two strengths; "weak" and "discretionary" are written conditional).',
-			'certainty: certainty must be one of: high, moderate, low, very-low.',
+			'strength: the text "weak" is not allowed: use one of "strong", "conditional". strong: almost everyone should receive the recommended course; conditional: the right choice differs between patients (GRADE "weak"/"discretionary").',
+			'certainty: the text "very low" is not allowed: did you mean "very-low"? Use one of "high", "moderate", "low", "very-low". How confident we are in the estimate of effect: high, moderate, low or very-low (GRADE).',
 			'rationale: A grade needs a `rationale`: say why the recommendation has this strength (benefits, harms, patients’ values).',
 		]);
 	});

@@ -1,7 +1,7 @@
 /**
  * The checks: each reads the index and returns findings. Independent of each other and of output.
  */
-import { editorMessages } from '../zod-messages.ts';
+import { editorErrorMap } from '../zod-messages.ts';
 import { didYouMean } from '../findings/suggest.ts';
 import { GuidelineFrontmatterSchema } from '../../schemas/guideline.ts';
 import { missingRequiredFields } from '../references/fields.ts';
@@ -27,6 +27,8 @@ export interface SiteView extends Omit<SiteData, 'loadFindings'> {
 }
 
 const claimsOf = (page: IndexedPage) => page.claims;
+
+const frontmatterErrors = editorErrorMap(GuidelineFrontmatterSchema);
 
 /**
  * Line and column of a frontmatter field: the deepest recorded key on the path
@@ -55,7 +57,7 @@ export function checkFrontmatter(index: ContentIndex): Finding[] {
 			continue;
 		}
 		if (page.type !== 'guideline') continue;
-		const result = GuidelineFrontmatterSchema.safeParse(fm, { error: editorMessages });
+		const result = GuidelineFrontmatterSchema.safeParse(fm, { error: frontmatterErrors });
 		if (!result.success) {
 			for (const issue of result.error.issues) {
 				// An unknown key is reported at the key itself, not at its parent.
@@ -63,7 +65,8 @@ export function checkFrontmatter(index: ContentIndex): Finding[] {
 				const path = [...issue.path, ...keys.slice(0, 1)].join('.');
 				// Gap reasons have their own rule, with its own wording.
 				if (/^evidenceGaps\.\d+\.reason$/.test(path)) continue;
-				out.push(finding('frontmatter-invalid', page.file, at(path).line, at(path).column, `${issue.path.join('.') || '(frontmatter)'}: ${issue.message}`));
+				const field = issue.path.join('.');
+				out.push(finding('frontmatter-invalid', page.file, at(path).line, at(path).column, field ? `${field}: ${issue.message}` : `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}`, { field: path }));
 			}
 		}
 		const topics = Array.isArray(fm.topics) ? fm.topics : [];

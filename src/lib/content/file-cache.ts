@@ -30,7 +30,7 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 /** Folders whose code decides what the content index holds (relative to src/lib/content/). */
 // The checks too: per-page findings are cached (check/run.ts), so a changed rule must invalidate them.
 const CODE_DIRS = ['./', '../claims/', '../references/', '../markdown/', '../findings/', '../check/', '../check/rules/', '../../schemas/'];
-const CODE_FILES = ['../zod-messages.ts'];
+const CODE_FILES = ['../zod-messages.ts', '../editor-guide/fields.ts'];
 let codeVersion: string | null | undefined;
 
 /**

@@ -2,7 +2,7 @@
  * Builds the content index once: every page parsed and analysed, every reference, topic,
  * disclaimer and protocol loaded. The checks then only read it.
  */
-import { editorMessages } from '../zod-messages.ts';
+import { editorErrorMap } from '../zod-messages.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { LineCounter, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
@@ -54,14 +54,19 @@ function protocolClaims(node: YamlNode | null | undefined, counter: LineCounter,
 
 /** Validates a YAML data file against its schema; problems become `data-invalid` findings. */
 function loadData<T>(root: string, file: string, schema: z.ZodType<T>, findings: Finding[]): ReturnType<typeof parseYamlWith<T>> {
-	const parsed = parseYamlWith(readFileSync(file, 'utf8'), file, (value) => schema.safeParse(value, { error: editorMessages }));
+	const parsed = parseYamlWith(readFileSync(file, 'utf8'), file, (value) => schema.safeParse(value, { error: editorErrorMap(schema) }));
 	findings.push(...parsed.problems.map((p: LoadProblem) => dataFinding(root, p)));
 	return parsed;
 }
 
 function dataFinding(root: string, p: LoadProblem): Finding {
-	const message = p.field === '(yaml)' ? p.message : `${p.field}: ${p.message}`;
-	return finding('data-invalid', posix(relative(root, p.file)), p.line, p.column, message, p.field === '(yaml)' ? undefined : { field: p.field });
+	return finding('data-invalid', posix(relative(root, p.file)), p.line, p.column, problemMessage(p), p.field === '(yaml)' ? undefined : { field: p.field });
+}
+
+/** A load problem's message, prefixed with the field it is about (none for the file as a whole). */
+function problemMessage(p: LoadProblem): string {
+	if (p.field === '(yaml)' || p.field === '(root)') return `${p.message.charAt(0).toUpperCase()}${p.message.slice(1)}`;
+	return `${p.field}: ${p.message}`;
 }
 
 export interface LoadOptions {
@@ -97,7 +102,7 @@ export function loadSiteData(options: LoadOptions): SiteData {
 	const loadFindings: Finding[] = [];
 	const { refs, problems, hashes } = loadReferences(join(contentDir, 'references'), root);
 	for (const p of problems) {
-		loadFindings.push(finding('reference-invalid', posix(relative(root, p.file)), p.line, p.column, p.field === '(yaml)' ? p.message : `${p.field}: ${p.message}`, p.field === '(yaml)' ? undefined : { field: p.field }));
+		loadFindings.push(finding('reference-invalid', posix(relative(root, p.file)), p.line, p.column, problemMessage(p), p.field === '(yaml)' ? undefined : { field: p.field }));
 	}
 
 	const topics = new Set<string>();

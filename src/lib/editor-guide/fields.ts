@@ -16,7 +16,7 @@ export interface FieldDoc {
 	description?: string;
 }
 
-interface Def {
+export interface Def {
 	type: string;
 	innerType?: z.ZodType;
 	in?: z.ZodType;
@@ -34,11 +34,11 @@ interface Def {
 	getter?: () => z.ZodType;
 }
 
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+export const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 const descriptionOf = (s: z.ZodType) => z.globalRegistry.get(s)?.description ?? (s as { description?: string }).description;
 
 /** Unwraps optional/default/pipe wrappers, collecting what they say. */
-function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean; default?: unknown; description?: string } {
+export function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean; default?: unknown; description?: string } {
 	let s = schema;
 	let optional = false;
 	let dflt: unknown;
@@ -66,7 +66,7 @@ function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean; defau
 }
 
 /** The type in words, and its allowed values when it is a closed list. */
-function typeOf(schema: z.ZodType): { type: string; values?: string[] } {
+export function typeOf(schema: z.ZodType): { type: string; values?: string[] } {
 	const { inner } = unwrap(schema);
 	const def = defOf(inner);
 	switch (def.type) {

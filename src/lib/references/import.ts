@@ -9,7 +9,7 @@ import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
 import { Document, isCollection } from 'yaml';
 import { CITATION_KEY, ReferenceSchema, type Reference } from '../../schemas/reference.ts';
-import { editorMessages } from '../zod-messages.ts';
+import { editorErrorMap } from '../zod-messages.ts';
 import { missingRequiredFields } from './fields.ts';
 
 export type ImportFormat = 'bibtex' | 'ris' | 'csl-json';
@@ -212,7 +212,7 @@ export function importEntries(items: CslInput[], existing: ExistingReference[], 
 			refused.push({ label, reason: `It is already in the handbook as [@${duplicate.key}] (content/references/${duplicate.key}.yaml): ${why}. Cite [@${duplicate.key}] instead, or correct that file.` });
 			return;
 		}
-		const result = ReferenceSchema.safeParse(reference, { error: editorMessages });
+		const result = ReferenceSchema.safeParse(reference, { error: editorErrorMap(ReferenceSchema) });
 		if (!result.success) {
 			refused.push({ label, reason: `It cannot be imported as it is: ${result.error.issues.map((x) => `${x.path.join('.') || 'entry'}: ${x.message}`).join('; ')}` });
 			return;

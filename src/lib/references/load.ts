@@ -3,7 +3,7 @@
  * Used by the site's Markdown plugin (pages), the claim check and tests. Never throws for bad content:
  * problems come back as findings with file, line and field.
  */
-import { editorMessages } from '../zod-messages.ts';
+import { editorErrorMap } from '../zod-messages.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { parseDocument, LineCounter, isMap, isScalar, type Document } from 'yaml';
@@ -82,7 +82,7 @@ export function loadReferenceFile(file: string): { ref?: LoadedReference; proble
 	const mtime = statSync(file).mtimeMs;
 	const hit = cache.get(file);
 	if (hit && hit.mtime === mtime) return hit.result;
-	const parsed = parseYamlWith(readFileSync(file, 'utf8'), file, (v) => ReferenceSchema.safeParse(v, { error: editorMessages }));
+	const parsed = parseYamlWith(readFileSync(file, 'utf8'), file, (v) => ReferenceSchema.safeParse(v, { error: editorErrorMap(ReferenceSchema) }));
 	const problems = [...parsed.problems];
 	let ref: LoadedReference | undefined;
 	if (parsed.data) {

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseYamlWith, type LoadProblem } from '../references/load.ts';
-import { editorMessages } from '../zod-messages.ts';
+import { editorErrorMap } from '../zod-messages.ts';
 import { VocabularySchema, type VocabularyEntry } from '../../schemas/vocabulary.ts';
 import { definedAbbreviations, type VocabularyGroups } from './vocabulary.ts';
 import { words } from './text.ts';
@@ -19,7 +19,7 @@ export const VOCABULARY_FILE = 'search-vocabulary.yaml';
 
 /** Reads and validates the editors' vocabulary; problems name file, line, column and field. */
 export function loadVocabulary(file: string, text: string): { entries: VocabularyEntry[]; problems: LoadProblem[] } {
-	const parsed = parseYamlWith(text, file, (v) => VocabularySchema.safeParse(v ?? [], { error: editorMessages }));
+	const parsed = parseYamlWith(text, file, (v) => VocabularySchema.safeParse(v ?? [], { error: editorErrorMap(VocabularySchema) }));
 	return { entries: parsed.data ?? [], problems: parsed.problems };
 }
 
