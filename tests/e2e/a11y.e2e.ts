@@ -3,21 +3,14 @@
  * output), in light and dark themes: axe-core with the WCAG 2.2 A/AA rule tags finds zero
  * violations, and Chromium reports zero Content-Security-Policy violations and no console errors.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { closeBrowser, openPage } from './browser.ts';
 import { pageTypeSamples } from './pages.ts';
 
 afterAll(closeBrowser);
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const pages = pageTypeSamples();
-
-async function axeViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-	return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 test('the samples cover the page types', () => {
 	expect(pages).toEqual(expect.arrayContaining(['/', '/404.html', '/editorial-policy/']));

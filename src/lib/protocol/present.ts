@@ -6,7 +6,7 @@
  */
 import type { Protocol } from '../../schemas/protocol.ts';
 import { formatPace, fromSecondsPerKm, KM_PER_MILE, type PaceUnit } from './pace.ts';
-import type { PhaseResult, Statement } from './phase.ts';
+import type { PhaseInput, PhaseResult, Statement } from './phase.ts';
 import type { Milestone, Plan } from './plan.ts';
 
 /** A line of result text and the statements it comes from. */
@@ -100,4 +100,34 @@ export function islandIds<const F extends readonly string[]>(prefix: string, fie
 		ids[`${f}Error`] = `${prefix}-${f}-error`;
 	}
 	return ids as { title: string } & Record<F[number], string> & Record<`${F[number]}Error`, string>;
+}
+
+/** The values a plan was computed from, in words: printed with the plan, so the paper says what it is for. */
+export function planInputsText(v: { paceSecondsPerKm: number; distanceKm: number; unit: PaceUnit; startDate: string; injuryDate?: string | undefined }): string {
+	const distance = formatDistance(Math.round(v.distanceKm * 1000), v.unit);
+	return `Computed from: pre-injury pace ${formatPaceIn(v.paceSecondsPerKm, v.unit)}, pre-injury run ${distance}, first run ${v.startDate}, injury date ${v.injuryDate ?? 'not given'}.`;
+}
+
+const STAGE_TEXT: Record<PhaseInput['stage'], string> = {
+	resting: 'resting from running',
+	'walk-run': 'walk-run intervals',
+	distance: 'continuous running, building distance',
+	speed: 'including speed work',
+	full: 'full training',
+};
+const TENDERNESS_TEXT: Record<PhaseInput['tenderness'], string> = { unknown: 'not yet assessed', none: 'none', diffuse: 'diffuse (>5 cm)', focal: 'focal (<5 cm)' };
+
+/** The findings a phase was computed from, in words. */
+export function phaseInputsText(i: PhaseInput): string {
+	const parts = [
+		`${i.painFreeWalkingDays} days of pain-free walking`,
+		`${i.continuousWalkingMinutes} minutes of continuous walking`,
+		`strength symmetry ${i.strengthSymmetry}%`,
+		`tenderness ${TENDERNESS_TEXT[i.tenderness]}`,
+		i.painAtRestOrNight ? 'pain at rest or at night' : 'no pain at rest or at night',
+		`stage: ${STAGE_TEXT[i.stage]}`,
+	];
+	if (i.stage !== 'resting' && i.stage !== 'walk-run') parts.push(`distance ${i.distancePercent}% of pre-injury`);
+	if (i.stage !== 'resting') parts.push(i.painLastSession ? 'pain during or after the last session' : 'last session pain-free');
+	return `Computed from: ${parts.join(', ')}.`;
 }
