@@ -204,7 +204,8 @@ describe('tables at 390 px', () => {
 				const cells = [...t.querySelectorAll('th, td')] as HTMLElement[];
 				return {
 					caption: t.querySelector('caption')?.textContent,
-					region: box.getAttribute('role'),
+					// A named <section> is a region landmark.
+					region: box.getAttribute('role') ?? (box.tagName === 'SECTION' && box.hasAttribute('aria-label') ? 'region' : null),
 					tabindex: box.getAttribute('tabindex'),
 					name: box.getAttribute('aria-label'),
 					fitsPage: box.getBoundingClientRect().right <= document.documentElement.clientWidth,
