@@ -197,6 +197,14 @@ describe('one case per rule', () => {
 		expect(later.findings.filter((f) => f.rule === 'date-in-future')).toEqual([]);
 	});
 
+	test('editorial-note-unknown-reference and islands-unknown-protocol: names that must exist, at the name itself', async () => {
+		const { root, list } = await findings('page-links');
+		expect(list).toEqual([
+			`editorial-note-unknown-reference ${PAGE}:${lineOf(root, PAGE, 'references: [jones-2019, smith-2002]')} editorialNotes.0.references.1: "smith-2002" is not a reference (no content/references/smith-2002.yaml). Did you mean "smith-2020"?`,
+			`islands-unknown-protocol ${PAGE}:${lineOf(root, PAGE, '<Islands')} <Islands protocol="sampel"> names a protocol that does not exist (no content/protocols/sampel.yaml): the calculators would have nothing to compute from. Did you mean "sample"?`,
+		]);
+	});
+
 	test('data-invalid: implausible protocol values, each at its line and column with the fix', async () => {
 		const { root, result } = await findings('protocol-bounds');
 		const file = 'content/protocols/sample.yaml';

@@ -246,6 +246,28 @@ export function checkBottomLineNumbers(index: ContentIndex): Finding[] {
 	return out;
 }
 
+/**
+ * Names a page gives that are not citations but must exist all the same: the references an
+ * editorial note concerns, and the protocol an <Islands> element computes from.
+ */
+export function checkPageLinks(site: SiteView): Finding[] {
+	const out: Finding[] = [];
+	const keys = new Set([...site.referenceFiles, ...site.references.keys()]);
+	const protocols = new Set(site.protocols.map((p) => p.file.split('/').at(-1)!.replace(/\.ya?ml$/, '')));
+	for (const page of site.pages) {
+		if (page.unreadable) continue;
+		for (const n of page.noteKeys ?? []) {
+			if (keys.has(n.key)) continue;
+			out.push(finding('editorial-note-unknown-reference', page.file, n.line, n.column, `${n.field}: "${n.key}" is not a reference (no content/references/${n.key}.yaml).${didYouMean(n.key, keys)}`, { page: page.id, field: n.field, reference: n.key }));
+		}
+		for (const i of page.islands ?? []) {
+			if (protocols.has(i.protocol)) continue;
+			out.push(finding('islands-unknown-protocol', page.file, i.line, i.column, `<Islands protocol="${i.protocol}"> names a protocol that does not exist (no content/protocols/${i.protocol}.yaml): the calculators would have nothing to compute from.${didYouMean(i.protocol, protocols)}`, { page: page.id }));
+		}
+	}
+	return out;
+}
+
 /** File names are the ids and the URLs: lower-case slugs, unique across the site whatever their case. */
 export function checkFileNames(index: Pick<ContentIndex, 'root' | 'contentDir' | 'referenceFiles'> & { pages: readonly Pick<IndexedPage, 'file' | 'id'>[] }): Finding[] {
 	const out: Finding[] = [];
@@ -283,4 +305,4 @@ const posixRelative = (index: Pick<ContentIndex, 'root' | 'contentDir'>) => {
 export const PAGE_CHECKS: readonly ((index: ContentIndex) => Finding[])[] = [checkFrontmatter, checkClaims, checkBottomLineNumbers, checkGrades, checkPageDates];
 
 /** Checks across pages (or of the clock), run over every page's digest on every check. */
-export const SITE_CHECKS: readonly ((site: SiteView) => Finding[])[] = [checkFileNames, checkReferences, checkReferenceDates, checkProtocols, checkReviewCycle];
+export const SITE_CHECKS: readonly ((site: SiteView) => Finding[])[] = [checkFileNames, checkReferences, checkReferenceDates, checkProtocols, checkPageLinks, checkReviewCycle];

@@ -159,6 +159,7 @@ export function summarizePage(root: string, contentDir: string, file: string, te
 		frontmatter,
 		lines,
 		columns,
+		islands: islandsIn(tree),
 		...(readError ? { readError } : {}),
 		headings: analysis.headings.map(headingSummary),
 		claims,
@@ -166,4 +167,19 @@ export function summarizePage(root: string, contentDir: string, file: string, te
 		gaps,
 		findings,
 	};
+}
+
+/** Every `<Islands protocol="…">` on the page, with the protocol it names and where (the check verifies the protocol exists). */
+function islandsIn(tree: Root): { protocol: string; line: number; column: number }[] {
+	const out: { protocol: string; line: number; column: number }[] = [];
+	const visit = (node: { type: string; name?: string | null; attributes?: { type: string; name?: string; value?: unknown }[]; children?: unknown[]; position?: { start: { line: number; column: number } } }) => {
+		if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Islands') {
+			const attr = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'protocol');
+			// A missing or computed prop is the closed language's finding (mdx-prop-forbidden).
+			if (attr && typeof attr.value === 'string') out.push({ protocol: attr.value, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+		}
+		for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
+	};
+	visit(tree as unknown as Parameters<typeof visit>[0]);
+	return out;
 }

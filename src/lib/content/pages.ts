@@ -37,6 +37,22 @@ export function digestOf(page: IndexedPage): PageDigest {
 		citations: guideline ? page.claims.reduce((n, c) => n + c.cites.filter((x) => x.type === 'ref').length, 0) : 0,
 		frontmatter: 'review' in page.frontmatter ? { review: page.frontmatter.review } : {},
 		lines,
+		noteKeys: noteKeys(page),
+		islands: page.islands ?? [],
 		findings: page.findings,
 	};
+}
+
+/** The reference keys editorialNotes[].references name, at the line and column of each. */
+function noteKeys(page: IndexedPage): NonNullable<PageDigest['noteKeys']> {
+	const notes = Array.isArray(page.frontmatter.editorialNotes) ? (page.frontmatter.editorialNotes as { references?: unknown }[]) : [];
+	return notes.flatMap((note, i) =>
+		Array.isArray(note?.references)
+			? note.references.flatMap((key: unknown, j: number) => {
+					if (typeof key !== 'string') return [];
+					const field = `editorialNotes.${i}.references.${j}`;
+					return [{ key, field, line: page.lines[field] ?? page.lines[`editorialNotes.${i}`] ?? 1, column: page.columns[field] ?? 1 }];
+				})
+			: [],
+	);
 }

@@ -27,6 +27,8 @@ export interface IndexedPage {
 	readError?: 'mdx' | 'yaml';
 	/** Column of the same key paths (a nested key or a list item is indented). */
 	columns: Record<string, number>;
+	/** Every `<Islands protocol="…">` on the page: the protocol it names and where. */
+	islands?: { protocol: string; line: number; column: number }[];
 	headings: HeadingSummary[];
 	/** Claims in reading order, the bottom line first. */
 	claims: ClaimSummary[];
@@ -73,6 +75,10 @@ export interface PageDigest {
 	/** The frontmatter's review block and the lines of its keys (for the time-dependent review checks). */
 	frontmatter: { review?: unknown };
 	lines: Record<string, number>;
+	/** Reference keys named by editorialNotes[].references, where each is written. */
+	noteKeys?: { key: string; field: string; line: number; column: number }[];
+	/** Protocols named by <Islands protocol="…">, where. */
+	islands?: { protocol: string; line: number; column: number }[];
 	/** Findings raised while reading the page. */
 	findings: Finding[];
 }

@@ -188,6 +188,18 @@ const rules = [
 		hint: 'Rename one of the two files.',
 	},
 	{
+		id: 'editorial-note-unknown-reference',
+		severity: 'error',
+		summary: 'Every key in an editorial note’s references names a file in content/references/ (the note is shown on that reference).',
+		hint: 'Check the spelling against content/references/ (the file name without .yaml), or remove the key from the note’s references.',
+	},
+	{
+		id: 'islands-unknown-protocol',
+		severity: 'error',
+		summary: 'Every <Islands protocol="…"> names a protocol file in content/protocols/.',
+		hint: 'Use the file name (without .yaml) of a protocol in content/protocols/, e.g. <Islands protocol="return-to-running" />.',
+	},
+	{
 		id: 'protocol-invalid',
 		severity: 'error',
 		summary: 'Protocol files name an existing guideline.',
