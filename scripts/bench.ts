@@ -16,6 +16,7 @@ import { generateCorpus } from './lib/generate-corpus.ts';
 import { defaultStarlightSite } from './lib/default-starlight.ts';
 import { astroPhases, runMeasured, type Measured } from './lib/measure.ts';
 import { cli, fail, integerOption } from './lib/cli.ts';
+import { buildNodeOptions } from './lib/node-options.ts';
 
 const usage = 'npm run bench -- [--pages 1000] [--claims 20] [--references N] [--islands-every 10] [--no-baseline] [--json FILE] [--keep]';
 const { values } = cli(usage, {
@@ -38,7 +39,8 @@ const stats = generateCorpus({ dir: corpus, guidelines: pages, claimsPerGuidelin
 writeFileSync(join(corpus, 'index.mdx'), '---\ntype: page\ntitle: Benchmark home\n---\n\nGenerated benchmark corpus.\n');
 console.log(`Corpus generated in ${((performance.now() - generated) / 1000).toFixed(1)} s: ${work}`);
 
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+// Both builds get the same heap limit as npm run build (scripts/lib/node-options.ts).
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', NODE_OPTIONS: buildNodeOptions() };
 
 async function run(label: string, cmd: string, args: string[], cwd: string, extra: Record<string, string> = {}): Promise<Measured> {
 	const r = await runMeasured(cmd, args, { cwd, env: { ...env, ...extra } });

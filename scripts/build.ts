@@ -3,6 +3,7 @@
  * broken claim or a removed permalink stops the build before anything is published.
  */
 import { spawnSync } from 'node:child_process';
+import { buildNodeOptions } from './lib/node-options.ts';
 import { cli, fail } from './lib/cli.ts';
 
 cli('npm run build', {});
@@ -19,7 +20,7 @@ const steps: { name: string; command: string[] }[] = [
 for (const step of steps) {
 	const started = performance.now();
 	const [cmd, ...args] = step.command;
-	const result = spawnSync(cmd!, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+	const result = spawnSync(cmd!, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: buildNodeOptions() } });
 	if (result.status !== 0) fail(`Build stopped: "${step.name}" failed (exit ${result.status ?? result.signal}). Fix the errors above and run npm run build again.`);
 	console.log(`✔ ${step.name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
