@@ -18,6 +18,7 @@ import { parse as parseYaml } from 'yaml';
 import { entryIdOf, recordMove, redirectsJson, rewriteLinks, setMainTopic, sitePathOf } from '../src/lib/move.ts';
 import { loadRedirects, redirectsFile } from '../src/lib/redirects.ts';
 import { cli, usageError } from './lib/cli.ts';
+import { SLUG_SOURCE } from '../src/schemas/slug.ts';
 
 const usage = 'npm run move -- <old file or address> <new file or address>\n  e.g. npm run move -- content/guidelines/knee/old-name.mdx content/guidelines/hip/new-name.mdx';
 const { values, positionals } = cli(usage, { allowPositionals: true, options: { root: { type: 'string' } } });
@@ -51,7 +52,7 @@ const newFile = join(contentDir, newFileRel);
 
 if (!existsSync(oldFile)) refuse(`content/${oldRel} does not exist. Give the page's current file, e.g. content/guidelines/<topic>/<name>.mdx.`);
 if (existsSync(newFile)) refuse(`content/${newFileRel} already exists. Choose a new file name.`);
-if (!/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*\.(mdx|md)$/.test(newFileRel)) {
+if (!new RegExp(`^${SLUG_SOURCE}(?:/${SLUG_SOURCE})*\\.(mdx|md)$`).test(newFileRel)) {
 	refuse(`content/${newFileRel}: use lower-case words joined by hyphens for folders and file names (they become the address).`);
 }
 const topicsFile = join(contentDir, 'topics.yaml');

@@ -4,8 +4,9 @@
  * `#new-id`; `npm run permalinks:check` verifies every alias points at an id the page still has.
  */
 import { z } from 'zod';
+import { SLUG } from './slug.ts';
 
-const AnchorId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Anchor ids are lower-case words joined by hyphens.');
+const AnchorId = z.string().regex(SLUG, 'Anchor ids are lower-case words joined by hyphens.');
 
 export const AnchorAliasesSchema = z
 	.record(AnchorId, AnchorId)

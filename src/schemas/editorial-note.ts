@@ -6,6 +6,7 @@
  * reference it concerns.
  */
 import { z } from 'zod';
+import { SLUG } from './slug.ts';
 
 export const editorialNoteKinds = ['scope-mismatch', 'source-inconsistency'] as const;
 
@@ -13,7 +14,7 @@ export const EditorialNoteSchema = z.strictObject({
 	/** Permanent id: the note is at #note-<id>. */
 	id: z
 		.string()
-		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case words joined by hyphens, e.g. "reference-scope".')
+		.regex(SLUG, 'Use lower-case words joined by hyphens, e.g. "reference-scope".')
 		.describe('Permanent id; readers can link to the note as #note-<id>.'),
 	/** What kind of flaw it is. */
 	kind: z
@@ -36,7 +37,7 @@ export const EditorialNoteSchema = z.strictObject({
 		.describe('What is wrong, which statements it affects and how readers should weigh them. Shown in "Editorial notes".'),
 	/** Reference keys (file names in content/references/) the note is about. */
 	references: z
-		.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A reference key is a file name in content/references/ without .yaml.'))
+		.array(z.string().regex(SLUG, 'A reference key is a file name in content/references/ without .yaml.'))
 		.default([])
 		.describe('Keys of the references the note concerns (file names in content/references/ without .yaml); each shows the note in the reference list.'),
 });

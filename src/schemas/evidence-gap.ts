@@ -5,6 +5,7 @@
  * check's summary, and `npm run check -- --strict` fails on it.
  */
 import { z } from 'zod';
+import { SLUG } from './slug.ts';
 
 export const evidenceGapKinds = ['unresolved-citation', 'unsupported-statement'] as const;
 
@@ -12,7 +13,7 @@ export const EvidenceGapSchema = z.strictObject({
 	/** The id used inline as `[!id]`. */
 	id: z
 		.string()
-		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case words joined by hyphens, e.g. "source-ref-8".')
+		.regex(SLUG, 'Use lower-case words joined by hyphens, e.g. "source-ref-8".')
 		.describe('Cite it inline as [!id], e.g. [!source-ref-8].'),
 	/** What is wrong. */
 	kind: z

@@ -14,6 +14,7 @@ import { ChangelogEntrySchema } from './changelog.ts';
 import { GradeSchema } from './grade.ts';
 import { PersonSchema } from './person.ts';
 import { AnchorAliasesSchema } from './anchor-aliases.ts';
+import { SLUG } from './slug.ts';
 
 export const audiences = ['clinicians', 'educators', 'students', 'patients'] as const;
 
@@ -24,7 +25,7 @@ interface CollectionLinks<Topic extends z.ZodType, Disclaimer extends z.ZodType>
 	disclaimer: Disclaimer;
 }
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case words joined by hyphens.');
+const slug = z.string().regex(SLUG, 'Use lower-case words joined by hyphens.');
 
 export const guidelineSchema = <T extends z.ZodType, D extends z.ZodType>(links: CollectionLinks<T, D>) =>
 	z.strictObject({
@@ -61,7 +62,7 @@ export const guidelineSchema = <T extends z.ZodType, D extends z.ZodType>(links:
 		review: ReviewSchema.describe('Review status, reviewers and dates.'),
 		/** Optional grades of individual statements, keyed by the statement's [#id]. */
 		grades: z
-			.record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), GradeSchema, {
+			.record(z.string().regex(SLUG), GradeSchema, {
 				error: (issue) => (issue.code === 'invalid_key' ? 'Grade a statement by its [#id]: lower-case words joined by hyphens, e.g. "rest-two-weeks".' : undefined),
 			})
 			.default({})

@@ -11,6 +11,7 @@
  * value or an empty plan (tests/unit/protocol-properties.test.ts proves it for every such protocol).
  */
 import { z } from 'zod';
+import { SLUG } from './slug.ts';
 
 /** One bounded quantity: the values a protocol may give it, and how an editor reads it. */
 export interface Bound {
@@ -87,7 +88,7 @@ function range(b: Bound) {
 }
 
 const claims = z
-	.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/))
+	.array(z.string().regex(SLUG))
 	.min(1)
 	.describe('Claim ids on the guideline this rule comes from ([#id] markers); the claim check verifies them.');
 

@@ -4,6 +4,7 @@
  * Written by `npm run move`; editors rarely edit it by hand.
  */
 import { z } from 'zod';
+import { SLUG, SLUG_SOURCE } from './slug.ts';
 
 /** A site path as published: starts and ends with "/", no fragment, no query. */
 export const SitePath = z
@@ -14,7 +15,7 @@ export const SitePath = z
 export const SiteAnchor = z
 	.string()
 	.regex(
-		/^\/(?:[a-z0-9][a-z0-9._-]*\/)*#[a-z0-9]+(?:-[a-z0-9]+)*$/,
+		new RegExp(`^/(?:[a-z0-9][a-z0-9._-]*/)*#${SLUG_SOURCE}$`),
 		'Write the page path and the id, e.g. "/guidelines/knee/other-page/#new-id".',
 	);
 
@@ -24,7 +25,7 @@ export const RedirectSchema = z.union([
 		to: SitePath.describe('The new address of the page. Links to #anchors keep their anchor unless listed in `anchors`.'),
 		anchors: z
 			.record(
-				z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Anchor ids are lower-case words joined by hyphens.'),
+				z.string().regex(SLUG, 'Anchor ids are lower-case words joined by hyphens.'),
 				SiteAnchor,
 			)
 			.default({})

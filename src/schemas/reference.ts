@@ -12,9 +12,10 @@
  */
 import { z } from 'zod';
 import { IsoDate, daysInMonth } from './iso-date.ts';
+import { SLUG } from './slug.ts';
 
 /** Citation keys: lower-case words joined by hyphens, e.g. `knee-pain-in-runners-1979`. */
-export const CITATION_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const CITATION_KEY = SLUG;
 /** A DOI as the DOI Handbook defines it: `10.` + registrant code + `/` + suffix, no URL prefix. */
 export const DOI = /^10\.\d{4,9}\/\S+$/;
 /** A PubMed identifier: digits only, no `PMID:` prefix. */

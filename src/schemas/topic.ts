@@ -3,10 +3,11 @@
  * page and in the sidebar; a guideline's folder under `content/guidelines/` is its main topic.
  */
 import { z } from 'zod';
+import { SLUG } from './slug.ts';
 
 export const TopicSchema = z.strictObject({
 	/** The topic id: also the folder name under `content/guidelines/`. */
-	id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).describe('Folder name under content/guidelines/, e.g. "running-injuries".'),
+	id: z.string().regex(SLUG).describe('Folder name under content/guidelines/, e.g. "running-injuries".'),
 	/** Name shown in the sidebar and on the home page. */
 	label: z.string().min(2).describe('Name shown to readers, e.g. "Running injuries".'),
 	/** One sentence describing what the topic covers. */

@@ -15,6 +15,7 @@ import { unreadable } from '../content/pages.ts';
 import { checkGrades, checkReviewCycle } from './trust.ts';
 import { excerpt, mustCite } from './rules/must-cite.ts';
 import { checkPageDates, checkReferenceDates } from './dates.ts';
+import { SLUG } from '../../schemas/slug.ts';
 
 /**
  * What the site-wide checks read: every page as its digest (citations, review dates), the full
@@ -271,7 +272,6 @@ export function checkPageLinks(site: SiteView): Finding[] {
 /** File names are the ids and the URLs: lower-case slugs, unique across the site whatever their case. */
 export function checkFileNames(index: Pick<ContentIndex, 'root' | 'contentDir' | 'referenceFiles'> & { pages: readonly Pick<IndexedPage, 'file' | 'id'>[] }): Finding[] {
 	const out: Finding[] = [];
-	const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 	const files = [
 		...index.pages.map((p) => ({ file: p.file, id: p.id })),
 		...[...index.referenceFiles].map((key) => ({ file: `${posixRelative(index)}references/${key}.yaml`, id: `references/${key}` })),

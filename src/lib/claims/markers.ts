@@ -14,6 +14,8 @@
  * it: the caller walks the syntax tree and only passes prose text nodes.
  */
 
+import { SLUG } from '../../schemas/slug.ts';
+
 export type CiteItem = { type: 'ref'; key: string } | { type: 'gap'; id: string };
 
 export type Marker =
@@ -33,7 +35,7 @@ export interface MarkerProblem {
 }
 
 /** Ids and keys: lower-case letters and digits, words joined by single hyphens. */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID_PATTERN = SLUG;
 
 const OPENERS = new Set(['@', '!', '#']);
 

@@ -4,6 +4,7 @@
  * fails when a field has no description or the committed page differs from what this generates.
  */
 import { z } from 'zod';
+import { SLUG } from '../../schemas/slug.ts';
 import { guidelineSchema } from '../../schemas/guideline.ts';
 import { ReferenceSchema } from '../../schemas/reference.ts';
 import { ProtocolSchema } from '../../schemas/protocol.ts';
@@ -18,7 +19,7 @@ import { GUIDELINE_EXPORT_VERSION } from '../../schemas/guideline-export.ts';
 /** The published JSON Schema of the guideline export (src/pages/export/). */
 const SCHEMA = `/export/guideline-export.v${GUIDELINE_EXPORT_VERSION}.schema.json`;
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const slug = z.string().regex(SLUG);
 
 /**
  * Starlight's own frontmatter fields that our pages use. Starlight's schema has no descriptions for

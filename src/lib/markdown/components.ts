@@ -9,6 +9,7 @@
  * time, so it must not carry clinical text the claim check cannot see (its text belongs in the
  * page, between its tags, where every paragraph is a claim).
  */
+import { SLUG } from '../../schemas/slug.ts';
 
 /** What one prop accepts: a fixed set of values, or a string matching a pattern. Always a literal. */
 export interface PropRule {
@@ -38,7 +39,6 @@ export interface AllowedComponent {
 	example: string;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A short label: letters, digits, spaces and light punctuation; no markup, no braces. */
 const LABEL = /^[^<>{}\n]{1,80}$/;
 
