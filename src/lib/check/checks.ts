@@ -8,7 +8,7 @@ import { missingRequiredFields } from '../references/fields.ts';
 import { finding, type Finding } from '../findings/finding.ts';
 import { gradeAnchor, reservedReason } from '../content/anchors.ts';
 import { pageGrades } from '../grading.ts';
-import { statedValues, textStates } from '../content/numbers.ts';
+import { statedValues, textStates, textStatesRange } from '../content/numbers.ts';
 import type { ContentIndex, IndexedPage, PageDigest } from '../content/types.ts';
 import type { SiteData } from '../content/load.ts';
 import { unreadable } from '../content/pages.ts';
@@ -206,7 +206,8 @@ export function checkProtocols(index: SiteView): Finding[] {
 		const byId = new Map(claimsOf(page).map((c) => [c.id, c]));
 		for (const n of protocol.numbers) {
 			const cited = n.claims.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-			if (cited.length === 0 || cited.some((c) => textStates(c.text, n.value))) continue;
+			const states = (text: string) => (n.range ? textStatesRange(text, n.range[0], n.range[1]) : textStates(text, n.value));
+			if (cited.length === 0 || cited.some((c) => states(c.text))) continue;
 			const first = cited[0]!;
 			const where = cited.map((c) => `"${c.id}" (${page.file}:${c.position.line}) says ${excerpt(c.text)}`).join('; ');
 			out.push(
@@ -215,7 +216,9 @@ export function checkProtocols(index: SiteView): Finding[] {
 					protocol.file,
 					n.line,
 					n.column,
-					`${n.path}: ${n.value} is not stated by the ${cited.length === 1 ? 'statement' : 'statements'} this rule cites: ${where}. The calculators would enforce a number the guideline does not give; change ${n.path} to the statement's number, or correct the statement at ${page.file}:${first.position.line}.`,
+					n.range
+						? `${n.path}: the range [${n.range[0]}, ${n.range[1]}] is not stated as a range (e.g. "${n.range[0]}-${n.range[1]}") by the ${cited.length === 1 ? 'statement' : 'statements'} this rule cites: ${where}. The calculators would enforce a range the guideline does not give; change ${n.path} to the statement's range, or correct the statement at ${page.file}:${first.position.line}.`
+						: `${n.path}: ${n.value} is not stated by the ${cited.length === 1 ? 'statement' : 'statements'} this rule cites: ${where}. The calculators would enforce a number the guideline does not give; change ${n.path} to the statement's number, or correct the statement at ${page.file}:${first.position.line}.`,
 				),
 			);
 		}

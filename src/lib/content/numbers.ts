@@ -64,6 +64,25 @@ export function textStates(text: string, value: number): boolean {
 	return numbersInText(text).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9));
 }
 
+/**
+ * True when `text` states the range [lo, hi] as a range ("10-14", "10–14 days", "10 to 14",
+ * "30-50%" for [0.3, 0.5]), not merely both numbers somewhere. A range whose ends are equal is
+ * stated by that number alone.
+ */
+export function textStatesRange(text: string, lo: number, hi: number): boolean {
+	if (Math.abs(lo - hi) < 1e-9) return textStates(text, lo);
+	const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+	for (const m of text.matchAll(NUMBER_OR_RANGE)) {
+		const [, a, pa, b, pb] = m;
+		if (b === undefined) continue;
+		const [x, y] = [toNumber(a!), toNumber(b)];
+		const forms: [number, number][] = [[x, y]];
+		if (pa === '%' || pb === '%') forms.push([round(x / 100), round(y / 100)]);
+		if (forms.some(([p, q]) => same(p, lo) && same(q, hi))) return true;
+	}
+	return false;
+}
+
 /** The numbers `text` states as written (for the bottom line: each must be stated in the body). */
 export function statedValues(text: string): { raw: string; value: number }[] {
 	return numbersInText(text)
@@ -80,6 +99,8 @@ export interface RuleNumber {
 	column: number;
 	/** Claim ids cited by the rule the number belongs to (its nearest `claims:`). */
 	claims: string[];
+	/** Set when the number is a range [low, high] (`value` is then its low end): it must be stated as a range. */
+	range?: [number, number];
 }
 
 /** Parts of a protocol that are not taken from the guideline: never compared with it. */
@@ -108,6 +129,13 @@ export function protocolRuleNumbers(root: YamlNode | null | undefined, counter: 
 				visit(pair.value as YamlNode, [...path, key], own);
 			}
 		} else if (isSeq(node)) {
+			// A pair of numbers is a range [low, high]: compared as one, so "10-14" states [10, 14] but "10% … 14 days" does not.
+			const [lo, hi] = node.items as YamlNode[];
+			if (node.items.length === 2 && isScalar(lo) && isScalar(hi) && typeof lo.value === 'number' && typeof hi.value === 'number' && claims?.length) {
+				const { line, col } = counter.linePos(node.range?.[0] ?? 0);
+				out.push({ path: path.join('.'), value: lo.value, range: [lo.value, hi.value], line, column: col, claims });
+				return;
+			}
 			node.items.forEach((item, i) => visit(item as YamlNode, [...path, String(i)], claimIds(item as YamlNode) ?? claims));
 		} else if (isScalar(node) && typeof node.value === 'number' && claims?.length) {
 			const { line, col } = counter.linePos(node.range?.[0] ?? 0);

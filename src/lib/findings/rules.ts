@@ -166,7 +166,7 @@ const rules = [
 	{
 		id: 'protocol-number-mismatch',
 		severity: 'error',
-		summary: 'Every number of a protocol rule (gates, ranges, fractions, intervals, timeline weeks, increments) is stated by a claim it cites (10-14 ↔ "10-14", 0.3 ↔ "30%", 0.10 ↔ "10%", 2 days ↔ "alternate days").',
+		summary: 'Every number of a protocol rule (gates, ranges, fractions, intervals, timeline weeks, increments) is stated by a claim it cites (0.3 ↔ "30%", 0.10 ↔ "10%", 2 days ↔ "alternate days"); a range is stated as that range ([10, 14] ↔ "10-14", [0.3, 0.5] ↔ "30-50%"), not as two numbers anywhere in the text.',
 		hint: 'Make the protocol and the statement agree: change the number in content/protocols/ to the one the statement gives, or, after clinical review, the statement (and its citation) to match.',
 	},
 	{
