@@ -1,11 +1,14 @@
 /**
  * The evidence map: every claim on the site against the references it cites, with evidence kind
  * and year, and two flags: support only from old references (older than a configurable age) and
- * support only from secondary sources (summaries of other sources). Pure: computed from the
- * claim check's index.
+ * support only from secondary sources (summaries of other sources); graded statements carry their
+ * strength and certainty, which the topic pages filter by. Pure: computed from the claim check's index.
  */
 import type { ContentIndex } from './content/types.ts';
 import type { EvidenceKind } from '../schemas/reference.ts';
+import { certainties, strengths, type Grade } from '../schemas/grade.ts';
+import { pageGrades } from './grading.ts';
+import { gradeFilterId } from './content/anchors.ts';
 
 /** Default age, in years, beyond which a reference counts as old (content/settings.yaml overrides it). */
 export const DEFAULT_MAX_AGE_YEARS = 15;
@@ -34,6 +37,8 @@ export interface MapClaim {
 	onlyOld: boolean;
 	/** Every cited reference is a secondary source. */
 	onlySecondary: boolean;
+	/** Strength and certainty when the statement is graded (frontmatter `grades:`); absent otherwise. */
+	grade?: Pick<Grade, 'strength' | 'direction' | 'certainty'>;
 }
 
 export interface EvidenceMap {
@@ -57,6 +62,8 @@ export interface TopicSummary {
 	onlyOld: number;
 	onlySecondary: number;
 	withGaps: number;
+	/** Statements with a grade (strength and certainty). */
+	graded: number;
 }
 
 /**
@@ -67,11 +74,11 @@ export interface TopicSummary {
 export function byTopic(map: EvidenceMap, allTopics: Iterable<string> = []): Map<string, { summary: TopicSummary; claims: MapClaim[] }> {
 	const groups = new Map<string, { summary: TopicSummary; claims: MapClaim[]; pages: Set<string> }>();
 	// Every topic keeps its page, even while it has no published guideline (its address is permanent).
-	for (const topic of allTopics) groups.set(topic, { summary: { topic, guidelines: 0, claims: 0, onlyOld: 0, onlySecondary: 0, withGaps: 0 }, claims: [], pages: new Set() });
+	for (const topic of allTopics) groups.set(topic, { summary: { topic, guidelines: 0, claims: 0, onlyOld: 0, onlySecondary: 0, withGaps: 0, graded: 0 }, claims: [], pages: new Set() });
 	for (const claim of map.claims) {
 		let group = groups.get(claim.topic);
 		if (!group) {
-			group = { summary: { topic: claim.topic, guidelines: 0, claims: 0, onlyOld: 0, onlySecondary: 0, withGaps: 0 }, claims: [], pages: new Set() };
+			group = { summary: { topic: claim.topic, guidelines: 0, claims: 0, onlyOld: 0, onlySecondary: 0, withGaps: 0, graded: 0 }, claims: [], pages: new Set() };
 			groups.set(claim.topic, group);
 		}
 		group.claims.push(claim);
@@ -82,6 +89,7 @@ export function byTopic(map: EvidenceMap, allTopics: Iterable<string> = []): Map
 		if (claim.onlyOld) s.onlyOld++;
 		if (claim.onlySecondary) s.onlySecondary++;
 		if (claim.gaps.length) s.withGaps++;
+		if (claim.grade) s.graded++;
 	}
 	return new Map([...groups].map(([topic, { summary, claims }]) => [topic, { summary, claims }]));
 }
@@ -93,7 +101,9 @@ export function buildEvidenceMap(index: ContentIndex, options: { maxAgeYears?: n
 	const byReference = new Map<string, MapClaim[]>();
 	for (const page of index.pages) {
 		if (page.type !== 'guideline') continue;
+		const grades = pageGrades(page.frontmatter);
 		for (const claim of page.claims) {
+			const grade = claim.kind === 'heading' ? undefined : grades.get(claim.id);
 			const references: MapReference[] = claim.cites.flatMap((c) => {
 				const ref = c.type === 'ref' ? index.references.get(c.key) : undefined;
 				if (!ref) return [];
@@ -112,6 +122,7 @@ export function buildEvidenceMap(index: ContentIndex, options: { maxAgeYears?: n
 				gaps: claim.cites.flatMap((c) => (c.type === 'gap' ? [c.id] : [])),
 				onlyOld: unique.length > 0 && unique.every((r) => r.year !== undefined && year - r.year > maxAgeYears),
 				onlySecondary: unique.length > 0 && unique.every((r) => r.tier === 'secondary'),
+				...(grade && { grade: { strength: grade.strength, direction: grade.direction, certainty: grade.certainty } }),
 			};
 			claims.push(row);
 			for (const r of unique) {
@@ -122,4 +133,55 @@ export function buildEvidenceMap(index: ContentIndex, options: { maxAgeYears?: n
 		}
 	}
 	return { claims, byReference, maxAgeYears, year };
+}
+
+/**
+ * The grade filter of the topic pages: strength and certainty, each a group of radio buttons. It
+ * filters with CSS alone (`:has()`), so it works without JavaScript; a browser without `:has()`
+ * shows every statement. A script only adds a live count and keeps the choice in the address.
+ */
+export const STRENGTH_FILTER = [
+	{ value: 'any', label: 'All' },
+	...strengths.map((s) => ({ value: s, label: s === 'strong' ? 'Strong' : 'Conditional' })),
+	{ value: 'none', label: 'Not graded' },
+] as const;
+export const CERTAINTY_FILTER = [
+	{ value: 'any', label: 'All' },
+	...certainties.map((c) => ({ value: c, label: { high: 'High', moderate: 'Moderate', low: 'Low', 'very-low': 'Very low' }[c] })),
+] as const;
+export type FilterGroup = 'strength' | 'certainty';
+
+
+/**
+ * The filter choices a statement matches, as space-separated "strength/certainty" tokens (for
+ * `data-grade-tokens`, matched with `~=`): its own pair and the pairs with "any" in either place.
+ * An ungraded statement is "none/none".
+ */
+export function gradeTokens(grade: Pick<Grade, 'strength' | 'certainty'> | undefined): string {
+	const s = grade?.strength ?? 'none';
+	const c = grade?.certainty ?? 'none';
+	return [`${s}/${c}`, `${s}/any`, `any/${c}`, 'any/any'].join(' ');
+}
+
+/** Every statement row and guideline section carries data-grade-tokens (a section: the union of its rows'). */
+export function sectionTokens(grades: readonly (Pick<Grade, 'strength' | 'certainty'> | undefined)[]): string {
+	return [...new Set(grades.flatMap((g) => gradeTokens(g).split(' ')))].join(' ');
+}
+
+/**
+ * The CSS of the filter: for each choice of strength and certainty, hide the rows and guideline
+ * sections that do not match it, and show the "nothing matches" note when no row does.
+ */
+export function gradeFilterCss(): string {
+	const rules: string[] = [];
+	for (const s of STRENGTH_FILTER) {
+		for (const c of CERTAINTY_FILTER) {
+			if (s.value === 'any' && c.value === 'any') continue;
+			const chosen = `:root:has(#${gradeFilterId('strength', s.value)}:checked):has(#${gradeFilterId('certainty', c.value)}:checked)`;
+			const token = `"${s.value}/${c.value}"`;
+			rules.push(`${chosen} [data-grade-tokens]:not([data-grade-tokens~=${token}]) { display: none; }`);
+			rules.push(`${chosen}:not(:has(tr[data-grade-tokens~=${token}])) .grade-filter-empty { display: block; }`);
+		}
+	}
+	return rules.join('\n');
 }

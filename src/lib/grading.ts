@@ -64,6 +64,11 @@ export function badgeText(grade: Pick<Grade, 'strength' | 'direction' | 'certain
 	return `${STRENGTH_LABEL[grade.strength]} ${grade.direction} · ${certaintyLabel(grade.certainty)}`;
 }
 
+/** The grade in one phrase, for tables: "Conditional against, low certainty". */
+export function gradeSummary(grade: Pick<Grade, 'strength' | 'direction' | 'certainty'>): string {
+	return `${STRENGTH_LABEL[grade.strength]} ${grade.direction}, ${certaintyLabel(grade.certainty).toLowerCase()}`;
+}
+
 /** What the strength means for the patient in front of you (GRADE's wording for clinicians). */
 const STRENGTH_MEANING: Record<Strength, Record<Direction, string>> = {
 	strong: {

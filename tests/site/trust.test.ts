@@ -51,6 +51,21 @@ describe('a graded guideline', () => {
 		expect(text(html.querySelector('.grading-note'))).toContain('Graded statements show the strength of the recommendation');
 	});
 
+	test('a graded table row: badge and explanation in its last cell, the grade on its anchor; an ungraded row has neither', () => {
+		const html = page(GRADED_PAGE);
+		const anchor = html.getElementById('graded-row')!;
+		expect(anchor.getAttribute('data-grade-strength')).toBe('conditional');
+		expect(anchor.getAttribute('data-grade-certainty')).toBe('moderate');
+		const cell = anchor.closest('td')!;
+		expect(cell.parentNode!.querySelectorAll('td').at(-1)).toBe(cell);
+		expect(text(cell.querySelector('.grade-badge'))).toBe('Grade: Conditional recommendation for, moderate certainty of evidence. Conditional for · Moderate certainty');
+		expect(cell.querySelector('details.grade-explanation')?.getAttribute('id')).toBe('graded-row-grade');
+		expect(text(cell.querySelector('details.grade-explanation'))).toContain('Rationale: Fixture rationale for a graded row of a table.');
+		const ungraded = html.getElementById('ungraded-row')!.closest('td')!;
+		expect(ungraded.querySelector('.grade-badge')).toBeNull();
+		expect(ungraded.querySelector('.grade-explanation')).toBeNull();
+	});
+
 	test('"Review overdue" once nextReview has passed, on the page and on the home page', () => {
 		const html = page(GRADED_PAGE);
 		expect(text(html.querySelector('.guideline-status [data-review-overdue]'))).toBe('Review overdue');
@@ -82,7 +97,12 @@ describe('a graded guideline', () => {
 		const json = JSON.parse(readFileSync(join(out, 'export', `${GRADED_PAGE}.json`), 'utf8')) as GuidelineExport;
 		expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
 		const grades = Object.fromEntries(json.claims.flatMap((c) => (c.grade ? [[c.id, `${c.grade.strength} ${c.grade.direction} ${c.grade.certainty}`]] : [])));
-		expect(grades).toEqual({ 'bottom-line': 'strong for high', 'conditional-statement': 'conditional against low', 'justified-statement': 'strong for very-low' });
+		expect(grades).toEqual({
+			'bottom-line': 'strong for high',
+			'conditional-statement': 'conditional against low',
+			'justified-statement': 'strong for very-low',
+			'graded-row': 'conditional for moderate',
+		});
 		expect(json.dates.nextReview).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		expect(json.dates.literatureSearchedThrough).toBe(json.dates.lastReviewed);
 		expect(json.reviewers?.map((r) => r.interests)).toEqual(['Speaker fees from Acme Orthotics Ltd (2025)']);

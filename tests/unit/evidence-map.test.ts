@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildIndex } from '../../src/lib/content/load.ts';
-import { buildEvidenceMap } from '../../src/lib/evidence-map.ts';
+import { buildEvidenceMap, byTopic, CERTAINTY_FILTER, gradeFilterCss, gradeTokens, sectionTokens, STRENGTH_FILTER } from '../../src/lib/evidence-map.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'eh-map-'));
 cpSync(new URL('../fixtures/check/base/', import.meta.url).pathname, join(root, 'content'), { recursive: true });
@@ -38,5 +38,37 @@ describe('evidence map', () => {
 	test('claims with only an evidence gap are listed with it, not flagged as old or secondary', async () => {
 		const map = buildEvidenceMap(await buildIndex({ root }), { year: 2026 });
 		expect(map.claims.find((c) => c.claimId === 'strength')).toMatchObject({ gaps: ['gap-one'], references: [], onlyOld: false, onlySecondary: false });
+	});
+
+	test('graded statements carry strength and certainty; topics count them; invalid grades and headings carry none', async () => {
+		const index = await buildIndex({ root });
+		const page = index.pages.find((p) => p.type === 'guideline')!;
+		page.frontmatter.grades = {
+			'rest-two-weeks': { strength: 'conditional', direction: 'against', certainty: 'low', rationale: 'A rationale long enough to pass.' },
+			effusion: { strength: 'strong', direction: 'for', certainty: 'loud', rationale: 'An invalid certainty, reported by the check.' },
+			assessment: { strength: 'strong', direction: 'for', certainty: 'high', rationale: 'A heading is not a statement to grade.' },
+		};
+		const map = buildEvidenceMap(index, { year: 2026 });
+		expect(map.claims.filter((c) => c.grade)).toEqual([expect.objectContaining({ claimId: 'rest-two-weeks', grade: { strength: 'conditional', direction: 'against', certainty: 'low' } })]);
+		expect([...byTopic(map).values()].map((g) => g.summary.graded)).toEqual([1]);
+	});
+});
+
+describe('grade filter', () => {
+	test('a statement matches its own strength and certainty, and "any" in either place', () => {
+		expect(gradeTokens({ strength: 'strong', certainty: 'low' }).split(' ').sort()).toEqual(['any/any', 'any/low', 'strong/any', 'strong/low']);
+		expect(gradeTokens(undefined).split(' ').sort()).toEqual(['any/any', 'any/none', 'none/any', 'none/none']);
+		expect(sectionTokens([{ strength: 'strong', certainty: 'low' }, undefined]).split(' ').sort()).toEqual(['any/any', 'any/low', 'any/none', 'none/any', 'none/none', 'strong/any', 'strong/low']);
+	});
+
+	test('the CSS has a rule for every choice but "all/all", hiding what does not match and showing the empty note', () => {
+		const css = gradeFilterCss();
+		const choices = STRENGTH_FILTER.flatMap((s) => CERTAINTY_FILTER.map((c) => `${s.value}/${c.value}`)).filter((k) => k !== 'any/any');
+		for (const key of choices) {
+			expect(css).toContain(`[data-grade-tokens]:not([data-grade-tokens~="${key}"]) { display: none; }`);
+			expect(css).toContain(`:not(:has(tr[data-grade-tokens~="${key}"])) .grade-filter-empty { display: block; }`);
+		}
+		expect(css.split('\n')).toHaveLength(choices.length * 2);
+		expect(css).not.toContain('"any/any"');
 	});
 });

@@ -1,6 +1,6 @@
 /** The trust model's pure rules: certainty ceilings, discordance, wording, and the review cycle against an injected clock. */
 import { describe, expect, test } from 'vitest';
-import { badgeText, certaintyCeiling, exceedsEvidence, gradingNote, isDiscordant, strengthLabel } from '../../src/lib/grading.ts';
+import { badgeText, gradeSummary, certaintyCeiling, exceedsEvidence, gradingNote, isDiscordant, strengthLabel } from '../../src/lib/grading.ts';
 import { nextReviewDate, reviewCycle } from '../../src/lib/review.ts';
 import type { Grade } from '../../src/schemas/grade.ts';
 
@@ -31,6 +31,7 @@ describe('grading', () => {
 	test('wording', () => {
 		expect(badgeText(grade({ strength: 'conditional', direction: 'against', certainty: 'very-low' }))).toBe('Conditional against · Very low certainty');
 		expect(strengthLabel(grade({}))).toBe('Strong recommendation for');
+		expect(gradeSummary(grade({ strength: 'conditional', direction: 'against', certainty: 'very-low' }))).toBe('Conditional against, very low certainty');
 		expect(gradingNote(0, true)).toBe('The source does not grade its recommendations.');
 		expect(gradingNote(0, false)).toBe('This page does not grade its recommendations.');
 	});

@@ -40,6 +40,8 @@ export const CITE_PREVIEW_ID = 'cite-preview';
  * one (rule id-duplicate); ids merely ending in -grade are free when no such statement is graded.
  */
 export const gradeAnchor = (claimId: string) => `${claimId}-grade`;
+/** A radio button of the grade filter on an evidence map topic page (src/components/GradeFilter.astro). */
+export const gradeFilterId = (group: 'strength' | 'certainty', value: string) => `grade-filter-${group}-${value}`;
 /** A topic's section on the home page. */
 export const topicAnchor = (topic: string) => `topic-${topic}`;
 

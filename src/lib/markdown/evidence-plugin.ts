@@ -18,7 +18,7 @@ import { inertTree } from './inert.ts';
 import { languageProblems } from '../content/language.ts';
 import { loadReferencesByKey } from '../references/load.ts';
 import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
-import { GradeSchema, type Grade } from '../../schemas/grade.ts';
+import { pageGrades } from '../grading.ts';
 import { EditorialNoteSchema, type EditorialNote } from '../../schemas/editorial-note.ts';
 
 export interface EvidencePluginOptions {
@@ -81,15 +81,6 @@ function evidencePlugin(options: EvidencePluginOptions, file: string): MdastPlug
 					const parsed = EvidenceGapSchema.safeParse(raw);
 					if (parsed.success) gaps.push(parsed.data);
 				}
-				// Grades that match the schema (the claim check reports the others and stops the build).
-				const grades = new Map<string, Grade>();
-				const rawGrades = frontmatter.grades;
-				if (rawGrades && typeof rawGrades === 'object' && !Array.isArray(rawGrades)) {
-					for (const [id, value] of Object.entries(rawGrades)) {
-						const parsed = GradeSchema.safeParse(value);
-						if (parsed.success) grades.set(id, parsed.data);
-					}
-				}
 				const notes: EditorialNote[] = [];
 				for (const raw of Array.isArray(frontmatter.editorialNotes) ? frontmatter.editorialNotes : []) {
 					const parsed = EditorialNoteSchema.safeParse(raw);
@@ -100,7 +91,7 @@ function evidencePlugin(options: EvidencePluginOptions, file: string): MdastPlug
 				const claims = analysis.bottomLine ? [analysis.bottomLine, ...analysis.claims] : analysis.claims;
 				const keys = claims.flatMap((claim) => claim.cites.flatMap((cite) => (cite.type === 'ref' ? [cite.key] : [])));
 				const refs = loadReferencesByKey(options.referencesDir, keys);
-				renderGuideline(root, { headings: analysis.headings, claims: analysis.claims, nonClaims: analysis.nonClaims, bottomLine: analysis.bottomLine, gaps, notes, refs, grades }, editor);
+				renderGuideline(root, { headings: analysis.headings, claims: analysis.claims, nonClaims: analysis.nonClaims, bottomLine: analysis.bottomLine, gaps, notes, refs, grades: pageGrades(frontmatter) }, editor);
 			}
 			editor.flush();
 		},
