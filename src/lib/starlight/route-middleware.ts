@@ -5,6 +5,7 @@
  * `set:html`, so a page title such as `Is </title><script>…` would otherwise become live markup in
  * `<head>` (found by tests/site/content-inert.test.ts). Titles are data: shown as text, never HTML.
  * (4) Adds a guideline's citation metadata to `<head>` (guideline-head.ts).
+ * (5) Adds what every printed sheet repeats in its margins: title, address, review status, version (print-head.ts).
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { pruneSidebar, type SidebarEntry } from './sidebar.ts';
@@ -13,6 +14,8 @@ import { getEntry } from 'astro:content';
 import { addGuidelineHead } from './guideline-head.ts';
 import { splitHeadingAside } from '../claims/heading-aside.ts';
 import { dedupeTitle } from './route-middleware-title.ts';
+import { printHeadCss } from '../print-head.ts';
+import { pageDates } from '../page-dates.ts';
 
 export function escapeText(text: string): string {
 	return text.replace(/&(?![a-z]+;|#\d+;|#x[\da-f]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -41,6 +44,19 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 		}
 	};
 	if (route.toc) shorten(route.toc.items);
+	const canonical = route.head.find((e) => e.tag === 'link' && e.attrs?.rel === 'canonical')?.attrs?.href;
+	if (typeof canonical === 'string') {
+		const guideline = data.type === 'guideline' ? data : undefined;
+		route.head.push({
+			tag: 'style',
+			content: printHeadCss({
+				title: guideline?.shortTitle ?? data.title,
+				url: canonical,
+				status: guideline?.review.status,
+				version: guideline ? pageDates(guideline, route.entry.filePath).modified : undefined,
+			}),
+		});
+	}
 	for (const entry of context.locals.starlightRoute.head) {
 		if (entry.tag === 'title' && typeof entry.content === 'string') entry.content = escapeText(dedupeTitle(entry.content));
 	}
