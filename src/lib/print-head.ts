@@ -20,9 +20,9 @@ export interface PrintHead {
 	/** The page's permanent address (canonical URL). */
 	url: string;
 	/** A guideline's review status. */
-	status?: ReviewStatus;
+	status?: ReviewStatus | undefined;
 	/** A guideline's last change: the version a printout is of. */
-	version?: Date;
+	version?: Date | undefined;
 }
 
 
