@@ -38,8 +38,6 @@ function smallTargets(page: Page): Promise<string[]> {
 			const style = getComputedStyle(el);
 			if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
 			if (box.width >= 24 && box.height >= 24) continue;
-			// The calculators' controls (issue 13 item 2) land separately.
-			if (el.closest('eh-phase-checker, eh-progression-calculator')) continue;
 			// Inline exception: a link set in a sentence, sized by the line of text around it.
 			const block = el.parentElement?.closest('p, li, td, th, dd, dt, div, span, h1, h2, h3, h4, h5, h6');
 			const around = (block?.textContent ?? '').replace(el.textContent ?? '', '').trim();
