@@ -5,15 +5,14 @@
  * at least 24×24 px (WCAG 2.5.8; links inside a sentence are the rule's "inline" exception); focus
  * stays on or returns to the citation when its preview is dismissed. Pages are found in the build.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { closeBrowser, openPage } from './browser.ts';
 import { allPagePaths } from './pages.ts';
+import { axeViolations } from './axe.ts';
 
 afterAll(closeBrowser);
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const paths = allPagePaths();
 const guideline = paths.find((p) => p.startsWith('/guidelines/'))!;
 const reference = paths.find((p) => /^\/references\/[^/]+\/$/.test(p))!;
@@ -22,11 +21,6 @@ const SIZES = [
 	{ width: 390, height: 844, isMobile: true, hasTouch: true },
 	{ width: 1280, height: 900, isMobile: false, hasTouch: false },
 ];
-
-async function axeViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-	return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 /** Interactive elements smaller than 24×24 px that no WCAG 2.5.8 exception covers. */
 function smallTargets(page: Page): Promise<string[]> {
