@@ -5,13 +5,12 @@
  * announces the count in a status region, keeps the choice in the address and restores it from
  * there; zero axe violations in both themes.
  */
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
-import sirv from 'sirv';
+import { serveFolder, type StaticServer } from '../setup/static-server.ts';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEnv } from '../setup/env.ts';
@@ -20,7 +19,7 @@ import { closeBrowser, getBrowser } from './browser.ts';
 
 const MAP = '/evidence-map/knee/';
 const temp = mkdtempSync(join(tmpdir(), 'eh-grade-filter-'));
-let server: Server;
+let server: StaticServer | undefined;
 let base = '';
 
 beforeAll(async () => {
@@ -28,20 +27,12 @@ beforeAll(async () => {
 	const out = join(temp, 'dist');
 	const build = spawnSync('npx', ['astro', 'build'], { encoding: 'utf8', env: buildEnv({ EH_CONTENT_DIR: join(temp, 'content'), EH_OUT_DIR: out, EH_CACHE_DIR: join(temp, 'cache') }) });
 	if (build.status !== 0) throw new Error(build.stderr);
-	const serve = sirv(out, { dev: false, extensions: ['html'] });
-	server = createServer((req, res) =>
-		serve(req, res, () => {
-			res.statusCode = 404;
-			res.end('not found');
-		}),
-	);
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	const address = server.address();
-	base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+	server = await serveFolder(out);
+	base = server.base;
 });
 afterAll(async () => {
 	await closeBrowser();
-	await new Promise<void>((r) => server?.close(() => r()));
+	await server?.close();
 	rmSync(temp, { recursive: true, force: true });
 });
 

@@ -3,14 +3,13 @@
  * between topics with a new file name, a rename and a split (tests/setup/moves-site.ts), built and
  * served here. The statement the old link named must be the target of the new address.
  */
-import { createServer, type Server } from 'node:http';
 import { rmSync } from 'node:fs';
-import sirv from 'sirv';
+import { serveFolder, type StaticServer } from '../setup/static-server.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, movedSite } from '../setup/moves-site.ts';
 import { closeBrowser, getBrowser } from './browser.ts';
 
-let server: Server;
+let server: StaticServer | undefined;
 let base = '';
 let root = '';
 beforeAll(async () => {
@@ -18,18 +17,12 @@ beforeAll(async () => {
 	root = site.root;
 	const build = buildSite(root);
 	if (build.status !== 0) throw new Error(build.log);
-	const serve = sirv(build.out, { dev: false, extensions: ['html'] });
-	server = createServer((req, res) => serve(req, res, () => {
-			res.statusCode = 404;
-			res.end('not found');
-		}));
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	const address = server.address();
-	base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+	server = await serveFolder(build.out);
+	base = server.base;
 });
 afterAll(async () => {
 	await closeBrowser();
-	await new Promise<void>((r) => server?.close(() => r()));
+	await server?.close();
 	rmSync(root, { recursive: true, force: true });
 });
 

@@ -4,25 +4,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import sirv from 'sirv';
 import type { TestProject } from 'vitest/node';
 import { buildEnv } from './env.ts';
+import { serveFolder } from './static-server.ts';
 import { outDir } from '../../src/lib/paths.ts';
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 4321;
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
@@ -46,25 +32,18 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	const env = buildEnv();
 	if (process.env.SKIP_SITE_BUILD !== '1') {
-		const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-		if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status}).`);
+		const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
+		// Quiet when it works; on failure the build's report (the check's findings) comes first.
+		if (build.status !== 0) {
+			process.stderr.write(build.stdout ?? '');
+			throw new Error(`npm run build failed (exit ${build.status}): see its report above.`);
+		}
 	}
 	const dist = outDir();
-	const serve = sirv(dist, { dev: false, etag: true, extensions: ['html'] });
-	const notFound = readFileSync(join(dist, '404.html'));
-	const server = createHttpServer((req, res) =>
-		serve(req, res, () => {
-			res.statusCode = 404;
-			res.setHeader('content-type', 'text/html');
-			res.end(notFound);
-		}),
-	);
-	const port = await freePort();
-	await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-	const base = `http://127.0.0.1:${port}`;
+	const { base, close } = await serveFolder(dist, readFileSync(join(dist, '404.html')));
 	await waitFor(`${base}/`, 10_000);
 	project.provide('baseUrl', base);
-	return () => new Promise<void>((r) => server.close(() => r()));
+	return close;
 }
 
 declare module 'vitest' {

@@ -11,7 +11,7 @@ import { pageGrades } from '../grading.ts';
 import { statedValues, textStates, textStatesRange } from '../content/numbers.ts';
 import type { ContentIndex, IndexedPage, PageDigest } from '../content/types.ts';
 import type { SiteData } from '../content/load.ts';
-import { unreadable } from '../content/pages.ts';
+import { fieldAt, unreadable } from '../content/pages.ts';
 import { checkGrades, checkReviewCycle } from './trust.ts';
 import { excerpt, mustCite } from './rules/must-cite.ts';
 import { checkPageDates, checkReferenceDates } from './dates.ts';
@@ -30,20 +30,6 @@ export interface SiteView extends Omit<SiteData, 'loadFindings'> {
 const claimsOf = (page: IndexedPage) => page.claims;
 
 const frontmatterErrors = editorErrorMap(GuidelineFrontmatterSchema);
-
-/**
- * Line and column of a frontmatter field: the deepest recorded key on the path
- * (grades.brace.certainty → grades.brace), at its own column (nested keys and list items are indented).
- */
-export function fieldAt(page: IndexedPage, path: string): { line: number; column: number } {
-	const parts = path.split('.');
-	for (let n = parts.length; n > 0; n--) {
-		const key = parts.slice(0, n).join('.');
-		const line = page.lines[key];
-		if (line !== undefined) return { line, column: page.columns?.[key] ?? 1 };
-	}
-	return { line: 1, column: 1 };
-}
 
 /** Frontmatter against the schema, plus links the schema cannot see. */
 export function checkFrontmatter(index: ContentIndex): Finding[] {

@@ -5,9 +5,10 @@
  * is not judged here.) "Today" is the index's `now`, injected by tests, so no test depends on the day
  * it runs. That a date exists on the calendar at all is the schemas' part (src/schemas/iso-date.ts).
  */
+import { fieldAt } from '../content/pages.ts';
 import { isoDay } from '../review.ts';
 import { finding, type Finding } from '../findings/finding.ts';
-import type { ContentIndex, IndexedPage } from '../content/types.ts';
+import type { ContentIndex } from '../content/types.ts';
 import type { SiteData } from '../content/load.ts';
 
 /** Frontmatter dates of a guideline that record past events, with what each records. */
@@ -25,17 +26,6 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function dayOf(value: unknown): string | undefined {
 	if (value instanceof Date && !Number.isNaN(value.getTime())) return isoDay(value);
 	return typeof value === 'string' && DAY.test(value.trim()) ? value.trim() : undefined;
-}
-
-/** Line and column of a frontmatter field, or of its nearest recorded parent. */
-function fieldAt(page: IndexedPage, path: string): { line: number; column: number } {
-	const parts = path.split('.');
-	for (let n = parts.length; n > 0; n--) {
-		const key = parts.slice(0, n).join('.');
-		const line = page.lines[key];
-		if (line !== undefined) return { line, column: page.columns?.[key] ?? 1 };
-	}
-	return { line: 1, column: 1 };
 }
 
 function get(object: unknown, path: string): unknown {

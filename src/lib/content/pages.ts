@@ -22,6 +22,20 @@ export function summarizePages(root: string, contentDir: string, files: readonly
 export const unreadable = (page: IndexedPage): boolean => page.readError !== undefined || page.findings.some((f) => f.rule === 'mdx-invalid');
 
 /** A page's digest, computed from its full summary. */
+/**
+ * Line and column of a frontmatter field: the deepest recorded key on the path
+ * (grades.brace.certainty → grades.brace), at its own column (nested keys and list items are indented).
+ */
+export function fieldAt(page: IndexedPage, path: string): { line: number; column: number } {
+	const parts = path.split('.');
+	for (let n = parts.length; n > 0; n--) {
+		const key = parts.slice(0, n).join('.');
+		const line = page.lines[key];
+		if (line !== undefined) return { line, column: page.columns?.[key] ?? 1 };
+	}
+	return { line: 1, column: 1 };
+}
+
 export function digestOf(page: IndexedPage): PageDigest {
 	const guideline = page.type === 'guideline';
 	const citedKeys = [...new Set(page.claims.flatMap((c) => c.cites.flatMap((x) => (x.type === 'ref' ? [x.key] : []))))];
