@@ -10,7 +10,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { init, parse as parseImports } from 'es-module-lexer';
-import { parse } from 'node-html-parser';
+import { parseHtml } from '../src/lib/html/dom.ts';
 import { defaultStarlightSite } from './lib/default-starlight.ts';
 import { outDir } from '../src/lib/paths.ts';
 import { cli, usageError } from './lib/cli.ts';
@@ -28,7 +28,7 @@ export async function pageWeight(dist: string, pagePath: string): Promise<Weight
 	await init;
 	const file = join(dist, pagePath, pagePath.endsWith('.html') ? '' : 'index.html');
 	const html = readFileSync(file);
-	const doc = parse(html.toString());
+	const doc = parseHtml(html.toString());
 	const weight: Weight = { html: sizes(html), css: [0, 0], js: [0, 0] };
 	const seen = new Set<string>();
 	const local = (href: string) => join(dist, href.split(/[?#]/)[0]!);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'node-html-parser';
+import { parseHtml } from '../../src/lib/html/dom.ts';
 import { parse as parseYaml } from 'yaml';
 import { contentDir, outDir } from '../../src/lib/paths.ts';
 import { allPagePaths } from './pages.ts';
@@ -24,10 +24,10 @@ export function builtStatements(): Statement[] {
 	statements ??= allPagePaths()
 		.filter((path) => path.startsWith('/guidelines/'))
 		.flatMap((path) => {
-			const doc = parse(readFileSync(join(outDir(), path, 'index.html'), 'utf8'));
+			const doc = parseHtml(readFileSync(join(outDir(), path, 'index.html'), 'utf8'));
 			return doc.querySelectorAll('[data-claim][id]').map((el) => {
 				for (const ignored of el.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
-				return { path, id: el.id, text: el.text.replace(/\s+/g, ' ').trim() };
+				return { path, id: el.id, text: el.textContent.replace(/\s+/g, ' ').trim() };
 			});
 		});
 	return statements;
@@ -42,9 +42,9 @@ function searchableText(): string {
 	bodies ??= allPagePaths()
 		.filter((path) => path.startsWith('/guidelines/'))
 		.map((path) => {
-			const body = parse(readFileSync(join(outDir(), path, 'index.html'), 'utf8')).querySelector('[data-pagefind-body]');
+			const body = parseHtml(readFileSync(join(outDir(), path, 'index.html'), 'utf8')).querySelector('[data-pagefind-body]');
 			for (const ignored of body?.querySelectorAll('[data-pagefind-ignore]') ?? []) ignored.remove();
-			return body?.text ?? '';
+			return body?.textContent ?? '';
 		})
 		.join(' ')
 		.toLowerCase();

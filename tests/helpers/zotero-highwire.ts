@@ -5,7 +5,7 @@
  * addHighwireMetadata, processHighwireCreators) and zotero/utilities `cleanAuthor`. Kept to
  * their logic (not ours) so a test can say what Zotero would save.
  */
-import type { HTMLElement } from 'node-html-parser';
+import type { HtmlElement } from '../../src/lib/html/dom.ts';
 
 export interface ZoteroCreator {
 	lastName: string;
@@ -23,7 +23,7 @@ export interface ZoteroItem {
 	creators: ZoteroCreator[];
 }
 
-function metas(doc: HTMLElement, name: string): string[] {
+function metas(doc: HtmlElement, name: string): string[] {
 	return doc.querySelectorAll(`meta[name="${name}"]`).map((m) => m.getAttribute('content') ?? '');
 }
 
@@ -72,7 +72,7 @@ function creators(nodes: string[]): ZoteroCreator[] {
 }
 
 /** The item Zotero saves from the page's Highwire tags. */
-export function zoteroFromHighwire(doc: HTMLElement): ZoteroItem {
+export function zoteroFromHighwire(doc: HtmlElement): ZoteroItem {
 	const first = (name: string) => metas(doc, name)[0];
 	// detectWeb: the Highwire type from the tags present.
 	const itemType = first('citation_journal_title')

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'node-html-parser';
+import { parseHtml } from '../../src/lib/html/dom.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
 const content = new URL('../fixtures/security/content', import.meta.url).pathname;
@@ -31,35 +31,35 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 test('no script written in content survives, in any form', () => {
 	// The title tries to close <title> and open a script in <head> (Starlight renders head entries as HTML).
 	// (Text inside attribute values, e.g. og:title, is inert and allowed.)
-	expect(parse(html).querySelectorAll('head > title')).toHaveLength(1);
-	const all = parse(html).querySelectorAll('script');
+	expect(parseHtml(html).querySelectorAll('head > title')).toHaveLength(1);
+	const all = parseHtml(html).querySelectorAll('script');
 	// Executable scripts: none carries content. Data blocks (the JSON-LD, which quotes the title)
 	// are not run, and cannot end their element: they hold no "<" at all.
 	const data = all.filter((s) => /json/.test(s.getAttribute('type') ?? ''));
-	expect(all.filter((s) => !data.includes(s)).filter((s) => s.text.includes('__pwned'))).toEqual([]);
-	for (const block of data) expect(block.text).not.toContain('<');
+	expect(all.filter((s) => !data.includes(s)).filter((s) => s.textContent.includes('__pwned'))).toEqual([]);
+	for (const block of data) expect(block.textContent).not.toContain('<');
 });
 
 test('raw HTML in a Markdown (.md) page is shown as text, never run', () => {
-	const doc = parse(markdown);
-	expect(doc.querySelectorAll('script').map((s) => s.text).filter((s) => s.includes('__pwned'))).toEqual([]);
+	const doc = parseHtml(markdown);
+	expect(doc.querySelectorAll('script').map((s) => s.textContent).filter((s) => s.includes('__pwned'))).toEqual([]);
 	expect(doc.querySelectorAll('[onerror]')).toEqual([]);
-	expect(doc.querySelector('#raw-html-claim')?.text).toContain("<script>window.__pwned = 'md-body'</script>");
+	expect(doc.querySelector('#raw-html-claim')?.textContent).toContain("<script>window.__pwned = 'md-body'</script>");
 });
 
 test('no javascript: URL survives', () => {
-	const hrefs = parse(html).querySelectorAll('[href]').map((a) => a.getAttribute('href') ?? '');
+	const hrefs = parseHtml(html).querySelectorAll('[href]').map((a) => a.getAttribute('href') ?? '');
 	expect(hrefs.filter((h) => /script:/i.test(h.replace(/\s/g, '')))).toEqual([]);
 });
 
 test('the hostile text is shown to readers as text', () => {
-	const doc = parse(html);
-	expect(doc.querySelector('h1')?.text).toBe("Is </title><script>window.__pwned = 'title'</script> escaped in the title?");
-	expect(doc.querySelector('title')?.text).toBe("Is </title><script>window.__pwned = 'title'</script> escaped in the title? | Evidence Handbook");
-	const bottom = doc.querySelector('section[aria-labelledby="bottom-line-heading"]')?.text ?? '';
+	const doc = parseHtml(html);
+	expect(doc.querySelector('h1')?.textContent).toBe("Is </title><script>window.__pwned = 'title'</script> escaped in the title?");
+	expect(doc.querySelector('title')?.textContent).toBe("Is </title><script>window.__pwned = 'title'</script> escaped in the title? | Evidence Handbook");
+	const bottom = doc.querySelector('section[aria-labelledby="bottom-line-heading"]')?.textContent ?? '';
 	expect(bottom).toContain("<script>window.__pwned = 'bottom-line'</script>");
 	expect(bottom).toContain('bad link');
-	expect(doc.querySelector('#hostile-claim')?.text).toContain('javascript link');
+	expect(doc.querySelector('#hostile-claim')?.textContent).toContain('javascript link');
 });
 
 test('the CSP step refuses a page whose content holds an inline script', async () => {

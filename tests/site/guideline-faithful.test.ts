@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { HTMLElement } from 'node-html-parser';
+import type { HtmlElement } from '../../src/lib/html/dom.ts';
 import { builtPage, GUIDELINE_PATH } from './dist.ts';
 
 const source = readFileSync(new URL('../fixtures/seed/000_cdd8e4d13538c941.txt', import.meta.url), 'utf8');
@@ -31,14 +31,14 @@ function splitCitations(line: string): { text: string; numbers: number[] } {
 const norm = (s: string) => s.replace(/\s+/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim();
 
 /** Reader-visible text of an element, without tooltips and permalinks. */
-function visibleText(el: HTMLElement): string {
-	const clone = el.clone() as HTMLElement;
+function visibleText(el: HtmlElement): string {
+	const clone = el.cloneNode();
 	for (const hidden of clone.querySelectorAll('[role="tooltip"], sup, a[href^="#"]:not([data-cite]):not([data-gap])')) hidden.remove();
 	return norm(clone.textContent);
 }
 
 /** The reference numbers a claim element shows, in order; gaps show as their source label. */
-function shownNumbers(el: HTMLElement): number[] {
+function shownNumbers(el: HtmlElement): number[] {
 	return el
 		.querySelectorAll('a[data-cite], a[data-gap]')
 		.filter((a) => a.closest('[data-claim]') === el || a.closest('[data-claim]') === null)

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
-import { parse } from 'node-html-parser';
+import { parseHtml } from '../../src/lib/html/dom.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, copyFixture, edit, fixture, movedSite, run, type MovedSite } from '../setup/moves-site.ts';
 import { htmlValidateConfig } from './html-validate.config.ts';
@@ -105,10 +105,10 @@ describe('the built site', () => {
 			['guidelines/knee/whole/', '/guidelines/knee/diagnosis/'],
 		] as const) {
 			const text = html(from);
-			const doc = parse(text);
+			const doc = parseHtml(text);
 			const head = doc.querySelector('head')!;
-			expect((head.firstChild as unknown as { getAttribute(n: string): string }).getAttribute('http-equiv')).toBe('Content-Security-Policy');
-			expect(head.querySelector('title')?.text).toMatch(/^Moved: Is this the fixture question .*\? \| Evidence Handbook$/);
+			expect(head.firstChild?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
+			expect(head.querySelector('title')?.textContent).toMatch(/^Moved: Is this the fixture question .*\? \| Evidence Handbook$/);
 			expect(head.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`https://evidence-handbook.example${to}`);
 			expect(head.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
 			expect(doc.querySelector('main a')?.getAttribute('href')).toBe(to);
@@ -130,16 +130,16 @@ describe('the built site', () => {
 	});
 
 	test('the page a split sent statements to forwards them after a host 301 too', () => {
-		const aliases = parse(html('guidelines/knee/diagnosis/')).querySelector('eh-anchor-aliases')?.getAttribute('data-aliases');
+		const aliases = parseHtml(html('guidelines/knee/diagnosis/')).querySelector('eh-anchor-aliases')?.getAttribute('data-aliases');
 		expect(JSON.parse(aliases ?? '{}')).toEqual({ treatment: '/guidelines/knee/treatment/#treatment', 'treatment-statement': '/guidelines/knee/treatment/#treatment-statement' });
 	});
 
 	test('a withdrawn guideline keeps its address with the notice only, and leaves search, the sitemap and the home page', () => {
 		expect(site.steps.withdraw.status, site.steps.withdraw.stdout).toBe(0);
-		const doc = parse(html('guidelines/knee/retired/'));
+		const doc = parseHtml(html('guidelines/knee/retired/'));
 		const notice = doc.querySelector('#withdrawn');
-		expect(notice?.querySelector('h2')?.text).toBe('This guideline has been withdrawn');
-		expect(notice?.text).toContain('It was withdrawn on 1 March 2026. Superseded by the renamed fixture guideline');
+		expect(notice?.querySelector('h2')?.textContent).toBe('This guideline has been withdrawn');
+		expect(notice?.textContent).toContain('It was withdrawn on 1 March 2026. Superseded by the renamed fixture guideline');
 		expect(notice?.querySelector('a')?.getAttribute('href')).toBe('/guidelines/knee/new-name/');
 		expect(doc.querySelector('#retired-advice')).toBeNull();
 		expect(doc.querySelector('[data-pagefind-body]')).toBeNull();
@@ -151,11 +151,11 @@ describe('the built site', () => {
 	});
 
 	test("a withdrawn guideline's metadata says it was withdrawn, never its former bottom line", () => {
-		const doc = parse(html('guidelines/knee/retired/'));
+		const doc = parseHtml(html('guidelines/knee/retired/'));
 		const head = doc.querySelector('head')!.toString();
 		expect(head).not.toContain('Fixture bottom line of the page that is withdrawn');
 		expect(doc.querySelector('meta[name="citation_title"]')).toBeNull();
-		expect(doc.querySelector('script[type="application/ld+json"]')?.text ?? '').not.toContain('MedicalWebPage');
+		expect(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '').not.toContain('MedicalWebPage');
 		for (const selector of ['meta[name="description"]', 'meta[property="og:description"]']) {
 			expect(doc.querySelector(selector)?.getAttribute('content')).toBe(
 				'Withdrawn on 1 March 2026. Superseded by the renamed fixture guideline, which covers the same question. Read instead: Is this the fixture question that is renamed?.',
@@ -164,10 +164,10 @@ describe('the built site', () => {
 	});
 
 	test('a related question answered by a withdrawn guideline says so and links to its replacement', () => {
-		const item = parse(html('guidelines/hip/travelled-far/'))
+		const item = parseHtml(html('guidelines/hip/travelled-far/'))
 			.querySelectorAll('.related-questions li')
-			.find((li) => li.text.includes('whose guideline is withdrawn'));
-		expect(item?.text.replace(/\s+/g, ' ')).toContain('(its guideline was withdrawn; read its replacement)');
+			.find((li) => li.textContent.includes('whose guideline is withdrawn'));
+		expect(item?.textContent.replace(/\s+/g, ' ')).toContain('(its guideline was withdrawn; read its replacement)');
 		expect(item?.querySelector('a')?.getAttribute('href')).toBe('/guidelines/knee/new-name/');
 	});
 });

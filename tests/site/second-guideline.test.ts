@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
-import { parse } from 'node-html-parser';
+import { parseHtml } from '../../src/lib/html/dom.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEnv } from '../setup/env.ts';
 import { addGeneratedGuideline, type Generated } from '../support/generated-content.ts';
@@ -61,7 +61,7 @@ beforeAll(() => {
 // EH_KEEP_SCRATCH=1 keeps the scratch project for a look after a failure.
 afterAll(() => (process.env.EH_KEEP_SCRATCH ? console.log(`kept: ${temp}`) : rmSync(temp, { recursive: true, force: true })));
 
-const page = () => parse(readFileSync(join(dist, generated.published, 'index.html'), 'utf8'));
+const page = () => parseHtml(readFileSync(join(dist, generated.published, 'index.html'), 'utf8'));
 
 describe('a generated second guideline, a draft and an unused reference', () => {
 	test('npm run check passes; the unused reference is a warning', () => {

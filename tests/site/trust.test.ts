@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { parseHtml, type HtmlElement } from '../../src/lib/html/dom.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEnv } from '../setup/env.ts';
 import { GRADED_PAGE, writeTrustFixture } from '../fixtures/trust/generate.ts';
@@ -22,8 +22,8 @@ import { allBuiltPages } from './pages.ts';
 const temp = mkdtempSync(join(tmpdir(), 'eh-trust-'));
 const out = join(temp, 'dist');
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-const text = (el: HTMLElement | null | undefined) => (el?.structuredText ?? '').replace(/\s+/g, ' ').trim();
-const page = (path: string) => parse(readFileSync(join(out, path, 'index.html'), 'utf8'));
+const text = (el: HtmlElement | null | undefined) => (el?.readableText ?? '').replace(/\s+/g, ' ').trim();
+const page = (path: string) => parseHtml(readFileSync(join(out, path, 'index.html'), 'utf8'));
 
 beforeAll(() => {
 	writeTrustFixture(join(temp, 'content'), new Date());
