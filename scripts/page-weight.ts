@@ -24,8 +24,10 @@ interface Weight {
 const sizes = (buf: Buffer): [number, number] => [buf.length, gzipSync(buf, { level: 9 }).length];
 const add = (a: [number, number], b: [number, number]): [number, number] => [a[0] + b[0], a[1] + b[1]];
 
-export async function pageWeight(dist: string, pagePath: string): Promise<Weight> {
+export async function pageWeight(distDir: string, pagePath: string): Promise<Weight> {
 	await init;
+	// Absolute, so a file reached by a link and by an import is one file (counted once).
+	const dist = resolve(distDir);
 	const file = join(dist, pagePath, pagePath.endsWith('.html') ? '' : 'index.html');
 	const html = readFileSync(file);
 	const doc = parseHtml(html.toString());
