@@ -12,6 +12,7 @@ import { statedValues, textStates, textStatesRange } from '../content/numbers.ts
 import type { ContentIndex, IndexedPage, PageDigest } from '../content/types.ts';
 import type { SiteData } from '../content/load.ts';
 import { fieldAt, unreadable } from '../content/pages.ts';
+import { declaredGaps } from '../content/evidence-gaps.ts';
 import { checkGrades, checkReviewCycle } from './trust.ts';
 import { excerpt, mustCite } from './rules/must-cite.ts';
 import { checkPageDates, checkReferenceDates } from './dates.ts';
@@ -125,20 +126,20 @@ export function checkClaims(index: ContentIndex): Finding[] {
 			}
 		}
 		// Evidence gaps: every one has a reason and is used; every use is an exception.
-		const raw = Array.isArray(page.frontmatter.evidenceGaps) ? (page.frontmatter.evidenceGaps as Record<string, unknown>[]) : [];
-		raw.forEach((gap, i) => {
-			const reason = typeof gap?.reason === 'string' ? gap.reason.trim() : '';
+		const declared = declaredGaps(page.frontmatter);
+		for (const { index: i, raw: gap } of declared) {
+			const reason = typeof gap.reason === 'string' ? gap.reason.trim() : '';
 			if (reason.length < 20) {
 				const { line, column } = fieldAt(page, page.lines[`evidenceGaps.${i}.reason`] !== undefined ? `evidenceGaps.${i}.reason` : `evidenceGaps.${i}`);
-				out.push(finding('gap-reason-missing', page.file, line, column, `The evidence gap "${String(gap?.id ?? i)}" has ${reason ? 'too short a reason' : 'no reason'}: an exception to citing must say why.`));
+				out.push(finding('gap-reason-missing', page.file, line, column, `The evidence gap "${String(gap.id ?? i)}" has ${reason ? 'too short a reason' : 'no reason'}: an exception to citing must say why.`));
 			}
-		});
+		}
 		const used = new Set(claimsOf(page).flatMap((c) => c.cites.flatMap((x) => (x.type === 'gap' ? [x.id] : []))));
-		raw.forEach((gap, i) => {
-			if (typeof gap?.id === 'string' && !used.has(gap.id)) {
-				out.push(finding('gap-unused', page.file, fieldAt(page, `evidenceGaps.${i}`).line, fieldAt(page, `evidenceGaps.${i}`).column, `The evidence gap "${gap.id}" is declared but no statement cites [!${gap.id}].`));
+		for (const { index: i, id } of declared) {
+			if (id !== undefined && !used.has(id)) {
+				out.push(finding('gap-unused', page.file, fieldAt(page, `evidenceGaps.${i}`).line, fieldAt(page, `evidenceGaps.${i}`).column, `The evidence gap "${id}" is declared but no statement cites [!${id}].`));
 			}
-		});
+		}
 		for (const claim of claimsOf(page)) {
 			for (const cite of claim.cites) {
 				if (cite.type !== 'gap' || !gapIds.has(cite.id)) continue;

@@ -10,7 +10,7 @@ import { parseMarkdown, parsePage } from './parse.ts';
 import { guidelineBodyProblems, languageProblems } from './language.ts';
 import { analyzePage } from '../claims/page.ts';
 import { locate } from '../references/load.ts';
-import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
+import { gapsById } from './evidence-gaps.ts';
 import type { Claim, HeadingInfo } from '../claims/analyze.ts';
 import type { CiteItem } from '../claims/markers.ts';
 import { finding, type Finding } from '../findings/finding.ts';
@@ -146,12 +146,6 @@ export function summarizePage(root: string, contentDir: string, file: string, te
 		const summary = claimSummary(analysis.bottomLine);
 		claims.unshift({ ...summary, position: bottomLineSource ? bottomLineSource.at(bottomLineSource.start) : { line: lines.bottomLine ?? 1, column: 1 }, citeAt: bottomLineSource ? locateInSource(bottomLineSource, summary.cites) : summary.cites.map(() => ({ line: lines.bottomLine ?? 1, column: 1 })) });
 	}
-	const gaps: EvidenceGap[] = [];
-	for (const raw of Array.isArray(frontmatter.evidenceGaps) ? frontmatter.evidenceGaps : []) {
-		const parsed = EvidenceGapSchema.safeParse(raw);
-		if (parsed.success) gaps.push(parsed.data);
-		else if (raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string') gaps.push(raw as EvidenceGap);
-	}
 	return {
 		id: entryId(contentDir, file),
 		file: rel,
@@ -164,7 +158,7 @@ export function summarizePage(root: string, contentDir: string, file: string, te
 		headings: analysis.headings.map(headingSummary),
 		claims,
 		problems,
-		gaps,
+		gaps: gapsById(frontmatter),
 		findings,
 	};
 }

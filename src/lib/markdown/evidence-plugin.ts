@@ -17,7 +17,7 @@ import { mergeProps, textNodes, type Props, type TreeEditor } from '../claims/ed
 import { inertTree } from './inert.ts';
 import { languageProblems } from '../content/language.ts';
 import { loadReferencesByKey } from '../references/load.ts';
-import { EvidenceGapSchema, type EvidenceGap } from '../../schemas/evidence-gap.ts';
+import { publishedGaps } from '../content/evidence-gaps.ts';
 import { pageGrades } from '../grading.ts';
 import { EditorialNoteSchema, type EditorialNote } from '../../schemas/editorial-note.ts';
 
@@ -76,11 +76,6 @@ function evidencePlugin(options: EvidencePluginOptions, file: string): MdastPlug
 					for (const node of textNodes(heading.node)) if (node.value.includes('[')) editor.replace(node, [{ type: 'text', value: stripMarkers(node.value) }]);
 				}
 			} else {
-				const gaps: EvidenceGap[] = [];
-				for (const raw of Array.isArray(frontmatter.evidenceGaps) ? frontmatter.evidenceGaps : []) {
-					const parsed = EvidenceGapSchema.safeParse(raw);
-					if (parsed.success) gaps.push(parsed.data);
-				}
 				const notes: EditorialNote[] = [];
 				for (const raw of Array.isArray(frontmatter.editorialNotes) ? frontmatter.editorialNotes : []) {
 					const parsed = EditorialNoteSchema.safeParse(raw);
@@ -91,7 +86,7 @@ function evidencePlugin(options: EvidencePluginOptions, file: string): MdastPlug
 				const claims = analysis.bottomLine ? [analysis.bottomLine, ...analysis.claims] : analysis.claims;
 				const keys = claims.flatMap((claim) => claim.cites.flatMap((cite) => (cite.type === 'ref' ? [cite.key] : [])));
 				const refs = loadReferencesByKey(options.referencesDir, keys);
-				renderGuideline(root, { headings: analysis.headings, claims: analysis.claims, nonClaims: analysis.nonClaims, bottomLine: analysis.bottomLine, gaps, notes, refs, grades: pageGrades(frontmatter) }, editor);
+				renderGuideline(root, { headings: analysis.headings, claims: analysis.claims, nonClaims: analysis.nonClaims, bottomLine: analysis.bottomLine, gaps: publishedGaps(frontmatter), notes, refs, grades: pageGrades(frontmatter) }, editor);
 			}
 			editor.flush();
 		},
