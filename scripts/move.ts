@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { parse as parseYaml } from 'yaml';
 import { entryIdOf, recordMove, redirectsJson, rewriteLinks, setMainTopic, sitePathOf } from '../src/lib/move.ts';
 import { loadRedirects, redirectsFile } from '../src/lib/redirects.ts';
-import { cli, usageError } from './lib/cli.ts';
+import { cli, fail, usageError } from './lib/cli.ts';
 import { SLUG_SOURCE } from '../src/schemas/slug.ts';
 
 const usage = 'npm run move -- <old file or address> <new file or address>\n  e.g. npm run move -- content/guidelines/knee/old-name.mdx content/guidelines/hip/new-name.mdx';
@@ -25,10 +25,7 @@ const { values, positionals } = cli(usage, { allowPositionals: true, options: { 
 if (positionals.length !== 2) usageError(`Give the page's current file and its new file (got ${positionals.length} argument(s)).`, usage);
 const root = resolve(values.root ?? process.cwd());
 const contentDir = join(root, 'content');
-const refuse = (message: string): never => {
-	console.error(`✘ ${message}\nNothing was changed.`);
-	process.exit(1);
-};
+const refuse = (message: string): never => fail(`${message}\nNothing was changed.`);
 
 /** A content file (relative to content/) from a file path or a site address. */
 function toContentFile(arg: string, ext?: string): string {
@@ -112,7 +109,6 @@ const update = spawnSync(process.execPath, [join(import.meta.dirname, 'permalink
 process.stdout.write(update.stdout);
 process.stderr.write(update.stderr);
 if (update.status !== 0) {
-	console.error('✘ The move is done but some links would still break (above). Fix them, then run npm run permalinks:check.');
-	process.exit(1);
+	fail('The move is done but some links would still break (above). Fix them, then run npm run permalinks:check.');
 }
 console.log('Next: finish your edits, run npm run check and npm run permalinks:update (records the new address; the old one stays), review with git diff, and commit.');

@@ -11,7 +11,7 @@ import { basename, join, resolve } from 'node:path';
 import { loadReferences } from '../src/lib/references/load.ts';
 import { formatOf, importEntries, readEntries } from '../src/lib/references/import.ts';
 import { contentDir } from '../src/lib/paths.ts';
-import { cli, usageError } from './lib/cli.ts';
+import { cli, EXIT, usageError } from './lib/cli.ts';
 
 const usage = 'npm run ref:add -- <file.bib|file.ris|file.json> [--dry-run] [--content <dir>]';
 const { values, positionals } = cli(usage, { allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, content: { type: 'string' } } });
@@ -34,7 +34,7 @@ const { entries, refused } = importEntries(items, existing, basename(file));
 if (refused.length) {
 	for (const r of refused) console.log(`✘ ${r.label}\n    ${r.reason}`);
 	console.log(`✘ Nothing written: ${refused.length} of ${items.length} entries refused. Remove them from ${basename(file)} (or fix them) and run npm run ref:add again.`);
-	process.exit(1);
+	process.exit(EXIT.failed);
 }
 for (const e of entries) {
 	const path = join(referencesDir, `${e.key}.yaml`);
