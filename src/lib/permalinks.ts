@@ -171,7 +171,7 @@ export function comparePermalinks({ recorded, current, redirects, aliases, withd
 					1,
 					`The published page ${path} no longer exists, so every link to it would break. ` +
 						`If it moved: npm run move -- <old file> <new file> moves it and records the redirect (or add "${path}": "/new/address/" to permalinks/redirects.json). ` +
-						`If it was withdrawn: keep the file with review.status: withdrawn and a withdrawn: { date, reason } record, so the address explains it (CONTRIBUTING.md, "Moving or withdrawing a guideline").`,
+						`If it was withdrawn: keep the file with review.status: withdrawn and a review.withdrawal record ({ date, reason }, and replacement when another page replaces it), so the address explains it (CONTRIBUTING.md, "Moving or withdrawing a guideline").`,
 					{ path },
 				),
 			);

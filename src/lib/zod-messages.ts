@@ -186,13 +186,3 @@ export function editorErrorMap(root: z.ZodType): z.core.$ZodErrorMap {
 		return help && !message.includes(help) ? `${message} ${help}` : message;
 	};
 }
-
-/**
- * The same wording without a root schema (the description only where Zod reports the issue on the
- * described schema itself). Prefer `editorErrorMap(root)`.
- */
-export const editorMessages: z.core.$ZodErrorMap = (issue: Issue) => {
-	const message = reword(issue, contextOf(undefined));
-	const help = (issue.inst as { description?: string } | undefined)?.description;
-	return message !== undefined && help && issue.code !== 'unrecognized_keys' ? `${message} ${help}` : message;
-};

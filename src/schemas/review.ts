@@ -8,11 +8,10 @@
 import { z } from 'zod';
 import { PersonSchema } from './person.ts';
 import { WithdrawalSchema } from './withdrawal.ts';
+import { IsoDate } from './iso-date.ts';
 
 export const reviewStatuses = ['draft', 'submitted', 'under-review', 'approved', 'withdrawn'] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
-
-import { IsoDate } from './iso-date.ts';
 
 /** ISO dates in YAML (2026-02-02): a real calendar date (src/schemas/iso-date.ts). */
 export { IsoDate };

@@ -74,7 +74,11 @@ describe('permalink comparison', () => {
 
 	test('a removed page needs a redirect to an existing page', () => {
 		const current = { pages: { [page]: ['assessment', 'rest-two-weeks'] } };
-		expect(comparePermalinks({ recorded, current, redirects: [], aliases: {}, files: {} }).map((f) => f.rule)).toEqual(['permalink-page-removed']);
+		const removed = comparePermalinks({ recorded, current, redirects: [], aliases: {}, files: {} });
+		expect(removed.map((f) => f.rule)).toEqual(['permalink-page-removed']);
+		// Both ways out, in the words of the fields an editor writes.
+		expect(removed[0]!.message).toContain('npm run move -- <old file> <new file>');
+		expect(removed[0]!.message).toContain('review.status: withdrawn and a review.withdrawal record ({ date, reason }');
 		expect(comparePermalinks({ recorded, current, redirects: [{ from: '/old/', to: page, anchors: {} }], aliases: {}, files: {} })).toEqual([]);
 	});
 

@@ -49,11 +49,6 @@ export function isPublished(frontmatter: PublicationFields, options: Publication
 	return publication(frontmatter, options) === 'published';
 }
 
-/** Whether the page has a page at its address (published, or withdrawn with its notice). */
-export function keepsAddress(frontmatter: PublicationFields, options: PublicationOptions): boolean {
-	return publication(frontmatter, options) !== 'draft';
-}
-
 /** Site paths of withdrawn guidelines (their address shows the withdrawal notice). */
 export function withdrawnPaths(index: ContentIndex): Set<string> {
 	return new Set(index.pages.filter((page) => publication(page.frontmatter, { preview: false }) === 'withdrawn').map((page) => pagePath(page.id)));
@@ -72,9 +67,4 @@ export function isPreviewBuild(): boolean {
 export function publishedIndex(index: ContentIndex, options: PublicationOptions): ContentIndex {
 	const pages: IndexedPage[] = index.pages.filter((page) => isPublished(page.frontmatter, options));
 	return pages.length === index.pages.length ? index : { ...index, pages };
-}
-
-/** Site paths of every published page, e.g. "/guidelines/x/y/" (for checking links to pages). */
-export function publishedPaths(index: ContentIndex, options: PublicationOptions): Set<string> {
-	return new Set(publishedIndex(index, options).pages.map((page) => pagePath(page.id)));
 }
