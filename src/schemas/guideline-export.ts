@@ -17,6 +17,7 @@ import { reviewStatuses } from './review.ts';
 import { CslItemSchema } from './csl-item.ts';
 import { GradeSchema } from './grade.ts';
 import { PersonSchema } from './person.ts';
+import { ClaimKindSchema } from './claim-kind.ts';
 
 export const GUIDELINE_EXPORT_VERSION = 2;
 
@@ -50,7 +51,7 @@ export const GuidelineExportSchema = z
 				z.strictObject({
 					id: z.string().describe('Permanent id of the statement.'),
 					url: z.url().describe('Absolute address of the statement (page + #id).'),
-					kind: z.enum(['bottom-line', 'paragraph', 'list-item', 'table-row', 'heading']).describe('Where the statement sits on the page.'),
+					kind: ClaimKindSchema,
 					section: z.string().nullable().describe('Id of the section the statement is in.'),
 					text: z.string().describe('The statement as readers see it.'),
 					references: z.array(z.string()).describe('Citation keys of the references it cites, in order.'),

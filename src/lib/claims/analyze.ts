@@ -18,8 +18,10 @@
 import type { Heading, ListItem, Nodes, Paragraph, Parents, Root, RootContent, TableRow, Text } from 'mdast';
 import GithubSlugger from 'github-slugger';
 import { scanMarkers, stripMarkers, type CiteItem, type Marker, type MarkerProblem } from './markers.ts';
+import type { ClaimKind } from '../../schemas/claim-kind.ts';
+import { BOTTOM_LINE_ID } from '../content/anchors.ts';
 
-export type ClaimKind = 'bottom-line' | 'paragraph' | 'list-item' | 'table-row' | 'heading';
+export type { ClaimKind };
 
 /** A text node holding markers, kept so the renderer can rewrite it. */
 export interface MarkerSite {
@@ -359,7 +361,7 @@ export function analyzeBottomLine(root: Root): { claim: Claim | null; problems: 
 	}
 	return {
 		claim: {
-			id: ids[0] ?? 'bottom-line',
+			id: ids[0] ?? BOTTOM_LINE_ID,
 			explicit: true,
 			kind: 'bottom-line',
 			text,

@@ -23,6 +23,9 @@ export const GUIDELINE_ANCHORS = {
 	withdrawn: 'withdrawn',
 } as const;
 
+/** The bottom-line statement's id when the bottom line gives none of its own (`[#id]`). */
+export const BOTTOM_LINE_ID = 'bottom-line';
+
 /** Starlight's own id for the page title (`PAGE_TITLE_ID` in @astrojs/starlight/constants.ts). */
 export const PAGE_TITLE_ID = '_top';
 

@@ -5,12 +5,22 @@
  * `npm run check` reports) is named "the cited statement", never by its id.
  */
 import { splitHeadingAside } from '../claims/heading-aside.ts';
+import type { Protocol } from '../../schemas/protocol.ts';
 
 export interface StatementRef {
 	/** Visible link text: the statement's opening words. */
 	label: string;
 	/** The whole statement, after its section's heading ("Section › text"). */
 	text: string;
+}
+
+/** What each calculator island is given (src/components/islands/Islands.astro renders them). */
+export interface IslandProps {
+	protocol: Protocol;
+	/** Label and text of each statement the protocol cites. */
+	statements: Record<string, StatementRef>;
+	/** This instance's id prefix (content/anchors.ts islandPrefix). */
+	prefix: string;
 }
 
 /** Longest visible label, in characters (the ellipsis included). */
