@@ -48,3 +48,35 @@ describe('no upward imports', () => {
 		expect(relativeImports('src/lib/x.ts', "import type { A } from './a.ts';\nimport 'node:fs';")).toEqual(['src/lib/a.ts']);
 	});
 });
+
+/** Files under the given folders whose text matches a pattern. */
+function filesMatching(pattern: RegExp, dirs = ['src', 'scripts']): string[] {
+	return dirs.flatMap((dir) => files(dir)).filter((file) => pattern.test(readFileSync(join(project, file), 'utf8'))).sort();
+}
+
+describe('one place decides each fact (the layout guesses a newcomer makes land in one file)', () => {
+	test('the rule that a statement must cite: src/lib/check/rules/must-cite.ts', () => {
+		expect(filesMatching(/['"]claim-uncited['"]/, ['src'])).toEqual(['src/lib/check/rules/must-cite.ts']);
+	});
+
+	test('the review status field: src/schemas/review.ts', () => {
+		expect(filesMatching(/['"]under-review['"]\s*,\s*['"]approved['"]/)).toEqual(['src/schemas/review.ts']);
+	});
+
+	test("the calculator's pace maths: src/lib/protocol/pace.ts", () => {
+		expect(filesMatching(/1\.609344|1609\.344/)).toEqual(['src/lib/protocol/pace.ts']);
+	});
+
+	test('what decides a page is published: src/lib/content/publication.ts', () => {
+		expect(filesMatching(/status\s*===\s*['"]draft['"]\s*&&\s*!preview/)).toEqual(['src/lib/content/publication.ts']);
+	});
+
+	test('the content, output and cache folders: src/lib/paths.ts alone reads their variables', () => {
+		expect(filesMatching(/process\.env\.EH_(CONTENT|OUT|CACHE)_DIR\b/)).toEqual(['src/lib/paths.ts']);
+	});
+
+	test('built HTML is read with one parser: htmlparser2, in src/lib/html/dom.ts (and the CSP step)', () => {
+		expect(filesMatching(/from ['"]node-html-parser['"]/, ['src', 'scripts', 'tests'])).toEqual([]);
+		expect(filesMatching(/from ['"]htmlparser2['"]/, ['src', 'scripts', 'tests'])).toEqual(['src/lib/csp/policy.ts', 'src/lib/html/dom.ts']);
+	});
+});
