@@ -48,3 +48,12 @@ export async function closeBrowser(): Promise<void> {
 	await browser?.close();
 	browser = undefined;
 }
+
+/**
+ * Scrolls to the calculators as a reader does before using them (their code loads only as they
+ * come near the viewport, src/components/islands/Islands.astro) and waits until they are ready.
+ */
+export async function reachCalculators(page: Page): Promise<void> {
+	await page.locator('.islands').first().scrollIntoViewIfNeeded();
+	await page.waitForFunction(() => Boolean(customElements.get('eh-phase-checker') && customElements.get('eh-progression-calculator')));
+}

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { outDir } from '../../src/lib/paths.ts';
 import { axeViolations } from './axe.ts';
-import { closeBrowser, openPage } from './browser.ts';
+import { closeBrowser, openPage, reachCalculators } from './browser.ts';
 import { allPagePaths } from './pages.ts';
 
 afterAll(closeBrowser);
@@ -60,9 +60,57 @@ test('the build has a page with the calculators', () => {
 	expect(PAGE).toBeDefined();
 });
 
+describe('the calculators’ code is downloaded only when a reader may use it', () => {
+	const scripts = (page: Page, into: string[]) => page.on('request', (r) => r.resourceType() === 'script' && into.push(new URL(r.url()).pathname));
+	// Their chunks are named after the modules (src/components/islands/*.ts).
+	const theirs = (loaded: string[]) => loaded.filter((p) => /\/(phase-checker|progression-calculator)\.[^/]*\.js$/.test(p));
+	const ready = (page: Page) => page.evaluate(() => Boolean(customElements.get('eh-phase-checker') || customElements.get('eh-progression-calculator')));
+
+	test('two screens below the opening view: none of it until the reader scrolls near; then the fields work', async () => {
+		const { page } = await openPage('/404.html', { viewport: { width: 1280, height: 600 } });
+		// The page as published, with filler paragraphs pushing the calculators below two screens
+		// (whatever the guideline's own length).
+		await page.route(`**${PAGE}`, async (route) => {
+			const response = await route.fetch();
+			const filler = '<p>Filler paragraph.</p>'.repeat(120);
+			await route.fulfill({ response, body: (await response.text()).replace('<div class="islands"', `${filler}<div class="islands"`) });
+		});
+		const loaded: string[] = [];
+		scripts(page, loaded);
+		await page.goto(new URL(PAGE, page.url()).href, { waitUntil: 'networkidle' });
+		expect(theirs(loaded)).toEqual([]);
+		expect(await ready(page)).toBe(false);
+		expect(await phase(page).getByLabel('Consecutive pain-free walking days').isDisabled()).toBe(true);
+		await page.locator('.islands').first().scrollIntoViewIfNeeded();
+		await expect.poll(() => ready(page)).toBe(true);
+		expect(theirs(loaded)).toHaveLength(2);
+		await fillPhase(page);
+	});
+
+	test('a shared case (?pace=…) loads them at once and computes the plan without scrolling', async () => {
+		const { page } = await openPage(`${PAGE}${CASE}`);
+		expect(await page.evaluate(() => window.scrollY)).toBe(0);
+		await expect.poll(() => calc(page).locator('[data-result] svg').count()).toBe(1);
+	});
+
+	test('a page without the calculators never downloads their code', async () => {
+		const other = guidelinePages.find((p) => !calculatorPages.includes(p)) ?? allPagePaths().find((p) => !html(p).includes('class="islands"'))!;
+		const { page } = await openPage('/404.html');
+		const loaded: string[] = [];
+		scripts(page, loaded);
+		await page.goto(new URL(other, page.url()).href, { waitUntil: 'networkidle' });
+		for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)); y += 800) await page.evaluate((top) => window.scrollTo(0, top), y);
+		await page.waitForLoadState('networkidle');
+		expect(loaded.length).toBeGreaterThan(0);
+		expect(theirs(loaded)).toEqual([]);
+		expect(await ready(page)).toBe(false);
+	});
+});
+
 describe('errors only after the reader has interacted or submitted', () => {
 	test('a fresh page has no aria-invalid and no message, even after tabbing through every field', async () => {
 		const { page, errors } = await openPage(PAGE);
+		await reachCalculators(page);
 		expect(await page.locator('[aria-invalid]').count()).toBe(0);
 		expect((await page.locator('.islands .error').allTextContents()).join('')).toBe('');
 		await phase(page).getByLabel('Consecutive pain-free walking days').focus();
@@ -74,6 +122,7 @@ describe('errors only after the reader has interacted or submitted', () => {
 
 	test('typing shows nothing until the field is left; then the message is tied to it and announced', async () => {
 		const { page } = await openPage(PAGE);
+		await reachCalculators(page);
 		const pace = calc(page).getByLabel('Pre-injury pace (min:s)');
 		await pace.fill('fast');
 		expect(await pace.getAttribute('aria-invalid')).toBeNull();
@@ -92,6 +141,7 @@ describe('errors only after the reader has interacted or submitted', () => {
 
 	test('submitting an empty form shows every message, says how many, and moves focus to the first', async () => {
 		const { page } = await openPage(PAGE);
+		await reachCalculators(page);
 		const form = phase(page);
 		await form.getByRole('button', { name: 'Check the phase' }).click();
 		const invalid = form.locator('[aria-invalid="true"]');
@@ -252,6 +302,7 @@ describe('the plan as a picture', () => {
 describe('print', () => {
 	test('nothing computed: neither calculator prints (no empty form, no default phase, no "needs JavaScript")', async () => {
 		const { page } = await openPage(PAGE);
+		await reachCalculators(page);
 		await page.emulateMedia({ media: 'print' });
 		expect(await page.locator('eh-phase-checker').isVisible()).toBe(false);
 		expect(await page.locator('eh-progression-calculator').isVisible()).toBe(false);

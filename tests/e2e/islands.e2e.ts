@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { closeBrowser, openPage } from './browser.ts';
+import { closeBrowser, openPage, reachCalculators } from './browser.ts';
 
 /** The message shown for a field: the element its aria-describedby names (ids are per instance). */
 async function errorOf(field: Locator): Promise<string | null> {
@@ -15,6 +15,7 @@ const GUIDELINE = '/guidelines/running-injuries/runner-medial-thigh-knee-pain/';
 describe('phase checker', () => {
 	test('fills, shows the phase, met and unmet criteria, each linked to its claim', async () => {
 		const { page, errors } = await openPage(GUIDELINE);
+		await reachCalculators(page);
 		const checker = page.getByRole('form', { name: 'Phase checker' });
 		await checker.getByLabel('Consecutive pain-free walking days').fill('12');
 		await checker.getByLabel('Minutes of continuous pain-free walking').fill('40');
@@ -41,6 +42,7 @@ describe('phase checker', () => {
 
 	test('bad input gets an inline message and keeps the last valid result', async () => {
 		const { page } = await openPage(GUIDELINE);
+		await reachCalculators(page);
 		const checker = page.getByRole('form', { name: 'Phase checker' });
 		await checker.getByLabel('Consecutive pain-free walking days').fill('12');
 		await checker.getByLabel('Minutes of continuous pain-free walking').fill('10');
