@@ -71,6 +71,10 @@ describe('one place decides each fact (the layout guesses a newcomer makes land 
 		expect(filesMatching(/status\s*===\s*['"]draft['"]\s*&&\s*!preview/)).toEqual(['src/lib/content/publication.ts']);
 	});
 
+	test("a finding's severity: written only in the rule catalogue (findings/rules.ts and the rule files it lists)", () => {
+		expect(filesMatching(/severity:\s*['"](error|warning|info)['"]/, ['src']).filter((f) => f !== 'src/lib/findings/rules.ts' && !f.startsWith('src/lib/check/rules/'))).toEqual([]);
+	});
+
 	test('the content, output and cache folders: src/lib/paths.ts alone reads their variables', () => {
 		expect(filesMatching(/process\.env\.EH_(CONTENT|OUT|CACHE)_DIR\b/)).toEqual(['src/lib/paths.ts']);
 	});

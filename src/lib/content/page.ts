@@ -129,7 +129,7 @@ export function summarizePage(root: string, contentDir: string, file: string, te
 		}
 	}
 	if (frontmatter.type === 'guideline') {
-		for (const p of guidelineBodyProblems(tree)) findings.push({ rule: p.rule, severity: 'error', file: rel, line: p.line, column: p.column, message: p.message });
+		for (const p of guidelineBodyProblems(tree)) findings.push(finding(p.rule, rel, p.line, p.column, p.message));
 	}
 	const type = frontmatter.type === 'guideline' ? 'guideline' : frontmatter.type === 'page' ? 'page' : 'unknown';
 	const analysis = analyzePage(tree, frontmatter);
