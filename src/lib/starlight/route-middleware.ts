@@ -1,5 +1,7 @@
 /**
- * Starlight route middleware. (1) Shortens the sidebar to the current topic (src/lib/starlight/sidebar.ts).
+ * Starlight route middleware. (1) Puts each topic's guidelines, listed once per build, in place of
+ * its placeholder (topic-sidebar.ts), shortens the sidebar to the current topic (sidebar.ts), and
+ * sets previous/next from the full list, as Starlight would have.
  * (2) Adds the sections the guideline layout renders after the body to "On this page" (toc.ts).
  * (3) Escapes the text of `<title>` (and reads a title equal to the site's once). Starlight renders head entries with
  * `set:html`, so a page title such as `Is </title><script>…` would otherwise become live markup in
@@ -10,7 +12,9 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { pruneSidebar, type SidebarEntry } from './sidebar.ts';
 import { guidelineTocTail } from './toc.ts';
-import { getEntry } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
+import { pagination, topicLinks, withTopics, type TopicEntry } from './topic-sidebar.ts';
+import type { SidebarLink } from './sidebar.ts';
 import { addGuidelineHead } from './guideline-head.ts';
 import { splitHeadingAside } from '../claims/heading-aside.ts';
 import { dedupeTitle } from './route-middleware-title.ts';
@@ -21,9 +25,16 @@ export function escapeText(text: string): string {
 	return text.replace(/&(?![a-z]+;|#\d+;|#x[\da-f]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+// Each topic's guideline links, once per build. Drafts are listed where Starlight gives them a page (astro dev).
+let topics: Promise<Map<string, SidebarLink[]>> | undefined;
+
 export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
-	route.sidebar = pruneSidebar(route.sidebar as unknown as SidebarEntry[]) as unknown as typeof route.sidebar;
+	topics ??= getCollection('docs').then((entries) => topicLinks(entries as unknown as TopicEntry[], import.meta.env.MODE !== 'production'));
+	const full = withTopics(route.sidebar as unknown as SidebarEntry[], await topics, context.url.pathname);
+	const { prev, next } = pagination(full, { prev: route.entry.data.prev, next: route.entry.data.next });
+	route.pagination = { prev, next } as unknown as typeof route.pagination;
+	route.sidebar = pruneSidebar(full) as unknown as typeof route.sidebar;
 	const data = route.entry.data;
 	if (data.type === 'guideline' && route.toc) {
 		route.toc.items.push(

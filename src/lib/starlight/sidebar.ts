@@ -38,18 +38,32 @@ export interface SidebarLimits {
 
 export const SIDEBAR_LIMITS: SidebarLimits = { topicLinks: 16, otherTopics: 12, neighbours: 3 };
 
+// By entries array: the topic lists are shared by every page of a build (topic-sidebar.ts), so each
+// is read once, not once per page.
+const linksOf = new WeakMap<readonly SidebarEntry[], SidebarLink[]>();
+const topicsOf = new WeakMap<readonly SidebarEntry[], string | undefined>();
+
 function links(entry: SidebarEntry): SidebarLink[] {
-	return entry.type === 'link' ? [entry] : entry.entries.flatMap(links);
+	if (entry.type === 'link') return [entry];
+	let all = linksOf.get(entry.entries);
+	if (!all) {
+		all = entry.entries.flatMap(links);
+		linksOf.set(entry.entries, all);
+	}
+	return all;
 }
 
 const TOPIC_LINK = /^\/guidelines\/([^/]+)\//;
 
 /** The topic id of a group whose links are all guidelines of one topic, else undefined. */
 function topicOf(group: SidebarGroup): string | undefined {
+	if (topicsOf.has(group.entries)) return topicsOf.get(group.entries);
 	const all = links(group);
 	const topics = new Set(all.map((l) => TOPIC_LINK.exec(l.href)?.[1]));
 	const [topic] = topics;
-	return all.length > 0 && topics.size === 1 && topic ? topic : undefined;
+	const found = all.length > 0 && topics.size === 1 && topic ? topic : undefined;
+	topicsOf.set(group.entries, found);
+	return found;
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
