@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHtml } from '../../src/lib/html/dom.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildEnv } from '../setup/env.ts';
 
 const content = new URL('../fixtures/security/content', import.meta.url).pathname;
 const temp = mkdtempSync(join(tmpdir(), 'eh-inert-'));
@@ -18,7 +19,8 @@ let html = '';
 let markdown = '';
 
 beforeAll(() => {
-	const env = { ...process.env, EH_CONTENT_DIR: content, EH_OUT_DIR: out, EH_CACHE_DIR: join(temp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+	// A production build (buildEnv drops vitest's MODE=test and DEV, which would build in test mode).
+	const env = buildEnv({ EH_CONTENT_DIR: content, EH_OUT_DIR: out, EH_CACHE_DIR: join(temp, 'cache') });
 	const build = spawnSync('npx', ['astro', 'build'], { encoding: 'utf8', env });
 	expect(build.status, build.stderr).toBe(0);
 	const csp = spawnSync(process.execPath, ['scripts/csp.ts', out], { encoding: 'utf8', env });

@@ -1,6 +1,6 @@
 /**
  * Reading built HTML: the one parser for everything that inspects pages after the build (the
- * site tests, the browser tests' samples, `npm run bench:page-weight`). htmlparser2 parses (as
+ * site tests, the browser tests' samples). htmlparser2 parses (as
  * the CSP step does, src/lib/csp/policy.ts), css-select answers CSS selectors and domutils walks
  * the tree; this module gives them the small subset of the DOM's names that readers need, so a
  * test reads like browser code: `parseHtml(html).querySelector('main a')?.getAttribute('href')`.
