@@ -18,6 +18,8 @@ import { outsideRootAstroModules } from './src/lib/vite/outside-root.ts';
 import { siteRedirects, writeHostRedirects } from './src/lib/redirects.ts';
 import { listedInSitemap } from './src/lib/sitemap-filter.ts';
 import { topicPlaceholder } from './src/lib/starlight/topic-sidebar.ts';
+import { currentShard } from './src/lib/build/shards.ts';
+import { shardFilter, withoutPagefindRun } from './src/lib/vite/shard-filter.ts';
 
 const root = fileURLToPath(new URL('./', import.meta.url));
 // The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks).
@@ -35,6 +37,11 @@ const topicGroups = [...topics].sort((a, b) => (a.order ?? 100) - (b.order ?? 10
 // each (src/pages/[...moved].astro) and, for hosts, a 301 in _redirects from the same data.
 const redirects = siteRedirects(contentDir);
 
+// One shard of a sharded build (large sites: src/lib/build/shards.ts, run by scripts/lib/astro-build.ts):
+// every collection stays whole, only the shard's docs pages are rendered and bundled, and Pagefind
+// runs once over the merged site instead of in each shard. Null for every other build.
+const shard = currentShard();
+
 export default defineConfig({
 	site: 'https://evidence-handbook.example',
 	// Overridable so that benchmarks and parallel test runs build into their own folders.
@@ -43,7 +50,7 @@ export default defineConfig({
 	vite: {
 		// Pages never import: the components they may use are provided to them (src/lib/markdown/components.ts).
 		// outsideRootAstroModules: a symlinked node_modules (scratch copies, CI caches) must not break the build.
-		plugins: [provideComponents({ contentDir, root }), outsideRootAstroModules(root)],
+		plugins: [provideComponents({ contentDir, root }), outsideRootAstroModules(root), ...(shard ? [shardFilter(shard)] : [])],
 		build: {
 			// Bundled component scripts stay external files (cacheable, allowed by the CSP's script-src
 			// 'self'), never inlined: the only inline scripts are Starlight's layout scripts, whose hashes
@@ -77,7 +84,7 @@ export default defineConfig({
 		// guideline's last change, the date its citation gives: src/lib/sitemap-lastmod.ts).
 		// Pages marked noindex (redirect pages, withdrawn guidelines' notices) are left out.
 		sitemap({ serialize: withLastmod(outDir(root)), filter: listedInSitemap(outDir(root)) }),
-		starlight({
+		withoutPagefindRun(shard, starlight({
 			title: 'Evidence Handbook',
 			description: 'Evidence-linked clinical guidance: every clinical statement cites a reference you can reach in one click.',
 			// Pages live in top-level content/, not src/content/docs: without this, asides and heading
@@ -101,7 +108,7 @@ export default defineConfig({
 			lastUpdated: false,
 			// "Edit page" opens the file in the repository (entry paths start with content/).
 			editLink: { baseUrl: 'https://github.com/evidence-handbook/evidence-handbook/edit/main/' },
-		}),
+		})),
 		mdx({ optimize: true }),
 		{
 			name: 'evidence-handbook:host-redirects',

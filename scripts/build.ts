@@ -12,7 +12,8 @@ const steps: { name: string; command: string[] }[] = [
 	// Steps are added by the features that need them (claim check, permalink check, CSP, …).
 	{ name: 'Claim check (every claim cites a reference that exists)', command: [process.execPath, 'scripts/check-claims.ts'] },
 	{ name: 'Permalink check (no published page or anchor disappears)', command: [process.execPath, 'scripts/permalinks.ts', 'check'] },
-	{ name: 'Astro build (pages + Pagefind index)', command: ['npx', 'astro', 'build'] },
+	// In shards for large sites, so memory stays bounded (scripts/lib/astro-build.ts).
+	{ name: 'Astro build (pages + Pagefind index)', command: [process.execPath, 'scripts/astro-build.ts'] },
 	{ name: 'Search data (vocabulary and indexed terms for the search dialog)', command: [process.execPath, 'scripts/search-data.ts'] },
 	{ name: 'Content-Security-Policy (script hashes from the built pages: meta tag + _headers)', command: [process.execPath, 'scripts/csp.ts'] },
 ];

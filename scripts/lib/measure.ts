@@ -85,16 +85,19 @@ export function astroPhases(log: string): Record<string, number> {
 	const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
 	const phases: Record<string, number> = {};
 	const seconds = (value: string, unit: string) => Number(value) / (unit === 'ms' ? 1000 : 1);
-	const completed = [...plain.matchAll(/✓ Completed in ([\d.]+)(ms|s)\./g)];
+	const completed = [...plain.matchAll(/✓ Completed in (?:(\d+)m )?([\d.]+)(ms|s)\./g)].map((m) => Number(m[1] ?? 0) * 60 + seconds(m[2]!, m[3]!));
 	// Astro prints "Completed in" after collecting build info, after generating static routes and
-	// for the whole build step, in that order.
+	// for the whole build step, in that order; a sharded build, once per shard (summed).
 	if (completed.length >= 3) {
-		phases['astro: content and build info'] = seconds(completed[0]![1]!, completed[0]![2]!);
-		phases['astro: render pages'] = seconds(completed[1]![1]!, completed[1]![2]!);
+		const sum = (offset: number) => completed.filter((_, i) => i % 3 === offset).reduce((a, b) => a + b, 0);
+		phases['astro: content and build info'] = sum(0);
+		phases['astro: render pages'] = sum(1);
 	}
-	const bundles = [...plain.matchAll(/\[vite\] ✓ built in ([\d.]+)(ms|s)/g)].reduce((s, m) => s + seconds(m[1]!, m[2]!), 0);
+	const bundles = [...plain.matchAll(/\[vite\] ✓ built in (?:(\d+)m )?([\d.]+)(ms|s)/g)].reduce((s, m) => s + Number(m[1] ?? 0) * 60 + seconds(m[2]!, m[3]!), 0);
 	if (bundles > 0) phases['astro: bundle (vite)'] = bundles;
 	const pagefind = /Finished building search index in ([\d.]+)(ms|s)/.exec(plain);
+	const merge = /✔ Merged \d+ shards .* in ([\d.]+) s/.exec(plain);
+	if (merge) phases['shard merge'] = Number(merge[1]);
 	if (pagefind) phases.pagefind = seconds(pagefind[1]!, pagefind[2]!);
 	return phases;
 }

@@ -5,9 +5,11 @@
 import type { APIContext } from 'astro';
 import { GUIDELINE_EXPORT_VERSION, guidelineExportJsonSchema } from '../../schemas/guideline-export.ts';
 import { EXPORT_SCHEMA_PATH } from '../../lib/export.ts';
+import { buildsSiteWidePages } from '../../lib/build/shards.ts';
 
 export function getStaticPaths() {
-	return [{ params: { version: String(GUIDELINE_EXPORT_VERSION) } }];
+	// Site-wide: rendered by one shard of a sharded build (src/lib/build/shards.ts).
+	return buildsSiteWidePages() ? [{ params: { version: String(GUIDELINE_EXPORT_VERSION) } }] : [];
 }
 
 export function GET({ site }: APIContext): Response {

@@ -1,0 +1,131 @@
+/**
+ * A sharded build (scripts/lib/astro-build.ts, for large sites) publishes the same site as a whole
+ * build. A generated content folder (3 topics, calculators on some guidelines, a draft and a moved
+ * page) is built whole and then with a forced shard size of 4 guidelines (3 shards); the two outputs must be
+ * identical byte for byte, every file (pages, sidebar and previous/next links across shard
+ * boundaries, home page lists, reference pages' "cited by", evidence maps, exports, redirects,
+ * sitemap, hashed assets and the Pagefind index). A shard that fails leaves the output folder as it
+ * was, with no staging folder left behind.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildEnv } from '../setup/env.ts';
+import { generateCorpus } from '../../scripts/lib/generate-corpus.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+// Inside the project: Astro writes a build's server chunks next to its output folder only when that
+// folder is inside the project, else into the project's shared .astro/ (where another test's build
+// running at the same time would delete them).
+mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
+const temp = mkdtempSync(join(root, 'node_modules', '.cache', 'eh-sharded-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const content = join(temp, 'content');
+const GUIDELINES = 10;
+
+function build(out: string, extra: Record<string, string> = {}) {
+	return spawnSync(process.execPath, ['scripts/astro-build.ts'], {
+		cwd: root,
+		encoding: 'utf8',
+		maxBuffer: 256 * 1024 * 1024,
+		env: buildEnv({ EH_CONTENT_DIR: content, EH_CACHE_DIR: join(temp, 'cache'), EH_OUT_DIR: out, ...extra }),
+	});
+}
+
+function listing(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.filter((f) => statSync(join(dir, f)).isFile())
+		.sort();
+}
+
+const whole = join(temp, 'whole');
+const sharded = join(temp, 'sharded');
+let shardedLog = '';
+
+beforeAll(() => {
+	generateCorpus({ dir: content, guidelines: GUIDELINES, claimsPerGuideline: 4, references: 10, topics: 3, repoRoot: root, islandsEvery: 5 });
+	writeFileSync(join(content, 'index.mdx'), '---\ntype: page\ntitle: Fixture home\n---\n\nGenerated fixture corpus.\n');
+	// A draft in the last topic: in no shard's output.
+	const last = join(content, 'guidelines/topic-003');
+	const [sample] = readdirSync(last).sort();
+	writeFileSync(join(last, 'zz-draft.mdx'), readFileSync(join(last, sample!), 'utf8').replace(/status: \w+/, 'status: draft').replace(/title: .*/, 'title: Unpublished sharding draft question?'));
+	// A moved page: its redirect page (site-wide) names the new page's title, which another shard renders.
+	mkdirSync(join(temp, 'permalinks'), { recursive: true });
+	writeFileSync(join(temp, 'permalinks', 'redirects.json'), JSON.stringify({ '/guidelines/old-question/': `/guidelines/topic-003/${sample!.replace(/\.mdx$/, '')}/` }));
+	for (const [out, extra] of [
+		[whole, {}],
+		[sharded, { EH_SHARD_THRESHOLD: '0', EH_SHARD_SIZE: '4' }],
+	] as const) {
+		const result = build(out, extra);
+		if (result.status !== 0) throw new Error(`build failed (exit ${result.status}):\n${(result.stdout + result.stderr).slice(-4000)}`);
+		if (out === sharded) shardedLog = result.stdout;
+	}
+}, 600_000);
+
+describe('sharded build', () => {
+	test('ran in several shards', () => {
+		expect(shardedLog).toMatch(/Shard 3\/3/);
+	});
+
+	// The one documented difference: a CSS chunk the bundler names after the first page that uses
+	// it (e.g. _astro/Islands.<hash>.css in the whole build, _astro/guideline-00001.<hash>.css in a
+	// shard) may carry another name; its hash, so its content, is the same. Asset names are
+	// compared by hash and extension, and pages with their asset references read the same way.
+	const HASHED = /_astro\/[^"'\s()]*?\.([\w-]{8})\.(css|js)\b/g;
+	const byHash = (file: string) => file.replace(HASHED, '_astro/*.$1.$2');
+	function normalised(dir: string): Map<string, Buffer> {
+		const out = new Map<string, Buffer>();
+		for (const file of listing(dir)) {
+			const bytes = readFileSync(join(dir, file));
+			out.set(byHash(file), /\.(html|xml|json|txt)$|^_redirects$/.test(file) ? Buffer.from(byHash(bytes.toString('utf8'))) : bytes);
+		}
+		return out;
+	}
+
+	test('publishes the same files, byte for byte, as the whole build (asset names compared by hash)', () => {
+		const expected = normalised(whole);
+		const actual = normalised(sharded);
+		expect(expected.size).toBeGreaterThan(GUIDELINES * 5);
+		expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+		const differing = [...expected].filter(([file, bytes]) => !actual.get(file)!.equals(bytes)).map(([file]) => file);
+		expect(differing).toEqual([]);
+	});
+
+	test('every asset a page of the sharded site names exists in it', () => {
+		const missing = new Set<string>();
+		for (const file of listing(sharded).filter((f) => f.endsWith('.html'))) {
+			for (const [ref] of readFileSync(join(sharded, file), 'utf8').matchAll(/\/_astro\/[^"'\s()]+/g)) if (!existsSync(join(sharded, ref))) missing.add(ref);
+		}
+		expect([...missing]).toEqual([]);
+	});
+
+	test('the redirect page, built by the first shard, names the moved page another shard renders', () => {
+		const redirect = readFileSync(join(sharded, 'guidelines/old-question/index.html'), 'utf8');
+		expect(redirect).toMatch(/What is the recommended approach for generated question \d+\?/);
+	});
+
+	test('the draft is nowhere in either output', () => {
+		expect(listing(sharded).some((f) => f.includes('zz-draft'))).toBe(false);
+		expect(readFileSync(join(sharded, 'sitemap-0.xml'), 'utf8')).not.toContain('zz-draft');
+	});
+
+	test('a failing shard leaves the published output as it was, and no staging folder', () => {
+		const before = listing(sharded);
+		const home = readFileSync(join(sharded, 'index.html'));
+		// Valid frontmatter, invalid MDX body, in the last topic: only the last shard compiles it, and fails.
+		const [sample] = readdirSync(join(content, 'guidelines/topic-003')).sort();
+		writeFileSync(join(content, 'guidelines/topic-003/zz-broken.mdx'), `${readFileSync(join(content, 'guidelines/topic-003', sample!), 'utf8')}\n<div\n`);
+		try {
+			const result = build(sharded, { EH_SHARD_THRESHOLD: '0', EH_SHARD_SIZE: '4' });
+			expect(result.status).not.toBe(0);
+			expect(result.stdout + result.stderr).toMatch(/Shard 3\/3/);
+			expect(result.stderr).toMatch(/Astro build stopped: astro build failed/);
+		} finally {
+			rmSync(join(content, 'guidelines/topic-003/zz-broken.mdx'));
+		}
+		expect(listing(sharded)).toEqual(before);
+		expect(readFileSync(join(sharded, 'index.html')).equals(home)).toBe(true);
+		expect(existsSync(`${sharded}.shards`)).toBe(false);
+	}, 300_000);
+});
