@@ -7,12 +7,15 @@
  * analysis or a schema never serves a stale result.
  *
  * Stored in a few shards (v8-serialized) so that one edit rewrites one shard, not the whole cache.
- * Without a cache folder (EH_CHECK_CACHE=0, or bundled code whose sources are not on disk) every
+ * One folder per code version and scope; a run that saves removes the folders it makes stale
+ * (`staleCacheFolders`): the same cache's folders for older code, and any left unused for
+ * `UNUSED_DAYS` (a content folder that no longer exists, e.g. a test's scratch copy), so the cache
+ * does not grow with every code change. Without a cache folder (EH_CHECK_CACHE=0, or bundled code whose sources are not on disk) every
  * lookup computes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { cacheDir } from '../paths.ts';
 import { pathToFileURL } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -64,9 +67,38 @@ export function contentCodeVersion(): string | null {
 	return codeVersion;
 }
 
+/** A cache folder not used for this many days is removed by the next run that saves. */
+export const UNUSED_DAYS = 14;
+/** Marks a folder with its scope's hash; its modification time is the folder's last use. */
+const SCOPE_FILE = 'scope';
+
+export interface CacheFolder {
+	/** Folder name: `<name>-<hash of code version and scope>`. */
+	folder: string;
+	/** Hash of its scope (its SCOPE_FILE), undefined when it has none (written before folders were marked). */
+	scope: string | undefined;
+	/** Last use (SCOPE_FILE's modification time; the folder's own when it has none), ms. */
+	usedMs: number;
+}
+
+/**
+ * Which sibling folders of the cache folder `self` (of cache `name`, scope hash `scope`) to remove:
+ * the same cache and scope for other code versions (never read again), folders of this cache
+ * unused for UNUSED_DAYS, and unmarked ones older than an hour (from before folders were marked;
+ * the hour spares one another process is creating right now).
+ */
+export function staleCacheFolders(folders: readonly CacheFolder[], self: { folder: string; name: string; scope: string }, nowMs: number): string[] {
+	const day = 24 * 60 * 60 * 1000;
+	return folders
+		.filter((f) => f.folder !== self.folder && f.folder.startsWith(`${self.name}-`) && /^[0-9a-f]{16}$/.test(f.folder.slice(self.name.length + 1)))
+		.filter((f) => (f.scope === undefined ? nowMs - f.usedMs > day / 24 : f.scope === self.scope || nowMs - f.usedMs > UNUSED_DAYS * day))
+		.map((f) => f.folder);
+}
 
 export class FileCache<T> {
 	readonly #dir: string | undefined;
+	readonly #name: string;
+	readonly #scope: string;
 	readonly #shards = new Map<number, Map<string, Entry<T>>>();
 	readonly #dirty = new Set<number>();
 
@@ -76,9 +108,18 @@ export class FileCache<T> {
 	 * @param scope anything else the values depend on (e.g. the content folder)
 	 */
 	constructor(root: string, name: string, scope: string) {
+		this.#name = name;
+		this.#scope = sha1(scope).slice(0, 16);
 		const version = contentCodeVersion();
 		if (process.env.EH_CHECK_CACHE === '0' || version === null) return;
 		this.#dir = join(cacheDir('evidence-index', root), `${name}-${sha1(`${version}\0${scope}`).slice(0, 16)}`);
+		// Used now (see UNUSED_DAYS).
+		try {
+			const now = new Date();
+			utimesSync(join(this.#dir, SCOPE_FILE), now, now);
+		} catch {
+			// Not created yet: save() marks it.
+		}
 	}
 
 	#shardOf(file: string): number {
@@ -154,10 +195,15 @@ export class FileCache<T> {
 		}
 	}
 
-	/** Writes the shards that changed (each atomically: a reader never sees half a shard). */
+	/** Writes the shards that changed (each atomically: a reader never sees half a shard), then removes stale folders. */
 	save(): void {
 		if (!this.#dir || this.#dirty.size === 0) return;
 		mkdirSync(this.#dir, { recursive: true });
+		const marker = join(this.#dir, SCOPE_FILE);
+		if (!existsSync(marker)) {
+			writeFileSync(marker, this.#scope);
+			this.#prune();
+		}
 		for (const n of this.#dirty) {
 			const path = join(this.#dir, `${n}.v8`);
 			const tmp = `${path}.${process.pid}.tmp`;
@@ -165,5 +211,23 @@ export class FileCache<T> {
 			renameSync(tmp, path);
 		}
 		this.#dirty.clear();
+	}
+
+	/** Removes the stale sibling folders (staleCacheFolders); run when this folder is first written. */
+	#prune(): void {
+		const parent = dirname(this.#dir!);
+		const folders: CacheFolder[] = [];
+		for (const folder of readdirSync(parent)) {
+			const path = join(parent, folder);
+			try {
+				const marked = existsSync(join(path, SCOPE_FILE));
+				folders.push({ folder, scope: marked ? readFileSync(join(path, SCOPE_FILE), 'utf8') : undefined, usedMs: statSync(marked ? join(path, SCOPE_FILE) : path).mtimeMs });
+			} catch {
+				// Removed meanwhile by another run.
+			}
+		}
+		for (const folder of staleCacheFolders(folders, { folder: basename(this.#dir!), name: this.#name, scope: this.#scope }, Date.now())) {
+			rmSync(join(parent, folder), { recursive: true, force: true });
+		}
 	}
 }
