@@ -62,3 +62,21 @@ describe('prepareReferencesHtml', () => {
 		expect(expected[1]).toContain('Another title');
 	});
 });
+
+describe('preparePageCitations', () => {
+	test('formats every published guideline’s own citation in one batch; the page then finds its citation made', async () => {
+		const { buildIndex } = await import('../../src/lib/content/load.ts');
+		const index = await buildIndex({ root: join(import.meta.dirname, '../fixtures/site') });
+		const guidelines = index.pages.filter((p) => p.type === 'guideline');
+		expect(guidelines.length).toBeGreaterThan(1);
+		const csl = await freshCsl();
+		const { preparePageCitations, pageCitation } = await import('../../src/lib/export.ts');
+		const { pageDates } = await import('../../src/lib/page-dates.ts');
+		preparePageCitations(index, 'https://handbook.example/');
+		expect(csl.formattedFiles()).toBe(guidelines.length);
+		const page = guidelines[0]!;
+		const text = csl.formatReferenceText(pageCitation({ id: page.id, title: String(page.frontmatter.title) }, 'https://handbook.example/', pageDates(page.frontmatter, page.file)));
+		expect(text).toContain(String(page.frontmatter.title));
+		expect(csl.formattedFiles()).toBe(guidelines.length);
+	});
+});
