@@ -14,6 +14,8 @@ import { ReviewSchema } from '../schemas/review.ts';
 import { PersonSchema, type Person } from '../schemas/person.ts';
 import { nextReviewDate } from './review.ts';
 import { pageGrades } from './grading.ts';
+import { currentShard } from './build/shards.ts';
+import { resolve } from 'node:path';
 
 /** Who the handbook's pages are by and published by (a group author: cited as one name). */
 export const PUBLISHER = 'Evidence Handbook';
@@ -69,7 +71,11 @@ export function preparePageCitations(index: ContentIndex, site: string): void {
 	citationsPrepared.set(index, done);
 	if (done.has(site)) return;
 	done.add(site);
-	prepareReferencesHtml(index.pages.filter((page) => page.type === 'guideline').map((page) => pageCitation({ id: page.id, title: String(page.frontmatter.title) }, site, pageDates(page.frontmatter, page.file))));
+	// A shard of a sharded build (build/shards.ts) renders only its own guideline pages.
+	const shard = currentShard();
+	const rendered = shard ? new Set(shard.files.map((file) => resolve(index.root, file))) : undefined;
+	const pages = index.pages.filter((page) => page.type === 'guideline' && (!rendered || rendered.has(resolve(index.root, page.file))));
+	prepareReferencesHtml(pages.map((page) => pageCitation({ id: page.id, title: String(page.frontmatter.title) }, site, pageDates(page.frontmatter, page.file))));
 }
 
 /** The references a page cites, in first-citation order, as the CSL items every export gives. */

@@ -5,9 +5,9 @@
  * different given names (name disambiguation), organisations, missing data, every reference type.
  * Each side runs in a fresh module with an empty cache of its own, so neither reads the other's text.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { ReferenceSchema, type Reference, type ReferenceInput } from '../../src/schemas/reference.ts';
 
@@ -78,5 +78,24 @@ describe('preparePageCitations', () => {
 		const text = csl.formatReferenceText(pageCitation({ id: page.id, title: String(page.frontmatter.title) }, 'https://handbook.example/', pageDates(page.frontmatter, page.file)));
 		expect(text).toContain(String(page.frontmatter.title));
 		expect(csl.formattedFiles()).toBe(guidelines.length);
+	});
+
+	test('in a shard of a sharded build, only the guidelines the shard renders', async () => {
+		const { buildIndex } = await import('../../src/lib/content/load.ts');
+		const root = join(import.meta.dirname, '../fixtures/site');
+		const index = await buildIndex({ root });
+		const [mine] = index.pages.filter((p) => p.type === 'guideline');
+		const plan = join(mkdtempSync(join(tmpdir(), 'eh-shard-')), 'shard.json');
+		caches.push(dirname(plan));
+		writeFileSync(plan, JSON.stringify({ index: 1, count: 2, siteWide: false, files: [mine!.file] }));
+		const csl = await freshCsl();
+		vi.stubEnv('EH_SHARD', plan);
+		try {
+			const { preparePageCitations } = await import('../../src/lib/export.ts');
+			preparePageCitations(index, 'https://handbook.example/');
+		} finally {
+			vi.unstubAllEnvs();
+		}
+		expect(csl.formattedFiles()).toBe(1);
 	});
 });
