@@ -9,18 +9,25 @@
  * Reports top-1, top-3 and MRR (a result counts when its statement or its section is one of the
  * expected ids, or its page is the expected path), the bytes the first search transfers and the
  * time later queries take. `--json` prints the figures as JSON; `--misses` lists queries missed.
+ *
+ * `--first-search` measures only what the first search transfers, on any built site (`--site`, e.g.
+ * a scale benchmark's output kept with `npm run bench -- --keep`): each query (`--query`, repeatable;
+ * else the query set's first five) typed in a fresh browser, the bytes split into Pagefind's parts
+ * (pagefind.js, wasm, entry, metadata, filters, index chunks, page fragments) and ours (dialog,
+ * vocabulary, terms), so each part's growth with the site can be extrapolated.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import compression from 'compression';
 import sirv from 'sirv';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { outDir as builtSite } from '../src/lib/paths.ts';
-import { cli, fail, usageError } from './lib/cli.ts';
+import { cli, EXIT, fail, usageError } from './lib/cli.ts';
+import { searchPart } from './lib/search-parts.ts';
 
-const USAGE = 'npm run bench:search -- [--build] [--queries <file.tsv>] [--json] [--misses]';
+const USAGE = 'npm run bench:search -- [--build] [--queries <file.tsv>] [--json] [--misses] | --first-search [--site <built-site>] [--query <text>]…';
 
 export interface Query {
 	query: string;
@@ -57,10 +64,24 @@ export function hits(result: Shown, expected: readonly string[]): boolean {
 
 if (import.meta.main) {
 	const { values } = cli(USAGE, {
-		options: { build: { type: 'boolean' }, queries: { type: 'string' }, json: { type: 'boolean' }, misses: { type: 'boolean' } },
+		options: {
+			build: { type: 'boolean' },
+			queries: { type: 'string' },
+			json: { type: 'boolean' },
+			misses: { type: 'boolean' },
+			'first-search': { type: 'boolean' },
+			site: { type: 'string' },
+			query: { type: 'string', multiple: true },
+		},
 	});
 	const flag = (name: '--build' | '--json' | '--misses') => values[name.slice(2) as 'build' | 'json' | 'misses'] === true;
-	const outDir = builtSite();
+	const outDir = values.site ? resolve(values.site) : builtSite();
+	if (values['first-search']) {
+		const queriesFile = resolve(values.queries ?? 'tests/search/queries.tsv');
+		const typed = values.query?.length ? values.query : readQueries(readFileSync(queriesFile, 'utf8')).slice(0, 5).map((q) => q.query);
+		await reportFirstSearch(outDir, typed, flag('--json'));
+		process.exit(EXIT.ok);
+	}
 	const queriesFile = resolve(values.queries ?? 'tests/search/queries.tsv');
 	if (!existsSync(queriesFile)) usageError(`No query file at ${queriesFile}.`, USAGE);
 	if (flag('--build') || !existsSync(join(outDir, 'search/terms.json')) || !existsSync(join(outDir, 'pagefind'))) {
@@ -74,12 +95,7 @@ if (import.meta.main) {
 	const pagePath = findGuidelinePage(guidelines, '/guidelines/');
 	if (!pagePath) fail(`No guideline page in ${guidelines}.`);
 
-	const serve = sirv(outDir, { dev: false, etag: true, extensions: ['html'] });
-	const gzip = compression({ threshold: 0 });
-	const server = createServer((req, res) => gzip(req as never, res as never, () => serve(req, res, () => { res.statusCode = 404; res.end(); })));
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	const address = server.address();
-	const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+	const { server, base } = await serveGzipped(outDir);
 
 	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 	try {
@@ -97,32 +113,7 @@ if (import.meta.main) {
 		const pageBytes = transferred.reduce((n, t) => n + t.bytes, 0);
 		transferred = [];
 
-		const run = async (query: string) =>
-			page.evaluate(async (q) => {
-				const dialog = document.querySelector('dialog.eh-search') as HTMLDialogElement;
-				const input = dialog.querySelector('input[type="search"]') as HTMLInputElement;
-				const done = new Promise<void>((r) => {
-					const observer = new MutationObserver(() => {
-						if (dialog.dataset.query === q) {
-							observer.disconnect();
-							r();
-						}
-					});
-					observer.observe(dialog, { attributes: true, attributeFilter: ['data-query'] });
-				});
-				input.value = q;
-				input.dispatchEvent(new Event('input', { bubbles: true }));
-				await done;
-				return {
-					ms: Number(dialog.dataset.ms),
-					shown: [...dialog.querySelectorAll<HTMLLIElement>('.eh-search-results > li')].map((li) => ({
-						href: li.querySelector('a')!.getAttribute('href')!,
-						id: li.dataset.id ?? '',
-						sections: (li.dataset.sections ?? '').split(' ').filter(Boolean),
-					})),
-					status: dialog.querySelector('[role="status"]')?.textContent ?? '',
-				};
-			}, query);
+		const run = (query: string) => typeQuery(page, query);
 
 		const opened = performance.now();
 		await page.keyboard.press('Control+k');
@@ -203,6 +194,35 @@ if (import.meta.main) {
 	}
 }
 
+/** Types a query into the open search dialog; resolves with what it shows once it has searched. */
+function typeQuery(page: Page, query: string) {
+	return page.evaluate(async (q) => {
+		const dialog = document.querySelector('dialog.eh-search') as HTMLDialogElement;
+		const input = dialog.querySelector('input[type="search"]') as HTMLInputElement;
+		const done = new Promise<void>((r) => {
+			const observer = new MutationObserver(() => {
+				if (dialog.dataset.query === q) {
+					observer.disconnect();
+					r();
+				}
+			});
+			observer.observe(dialog, { attributes: true, attributeFilter: ['data-query'] });
+		});
+		input.value = q;
+		input.dispatchEvent(new Event('input', { bubbles: true }));
+		await done;
+		return {
+			ms: Number(dialog.dataset.ms),
+			shown: [...dialog.querySelectorAll<HTMLLIElement>('.eh-search-results > li')].map((li) => ({
+				href: li.querySelector('a')!.getAttribute('href')!,
+				id: li.dataset.id ?? '',
+				sections: (li.dataset.sections ?? '').split(' ').filter(Boolean),
+			})),
+			status: dialog.querySelector('[role="status"]')?.textContent ?? '',
+		};
+	}, query);
+}
+
 function findGuidelinePage(dir: string, prefix: string): string | undefined {
 	if (!existsSync(dir)) return undefined;
 	for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -212,4 +232,71 @@ function findGuidelinePage(dir: string, prefix: string): string | undefined {
 		if (found) return found;
 	}
 	return undefined;
+}
+
+/** Serves a built site gzipped, as static hosts do. */
+async function serveGzipped(dir: string): Promise<{ server: Server; base: string }> {
+	const serve = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+	const gzip = compression({ threshold: 0 });
+	const server = createServer((req, res) => gzip(req as never, res as never, () => serve(req, res, () => { res.statusCode = 404; res.end(); })));
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const address = server.address();
+	return { server, base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+}
+
+/** What the first search transfers (bytes on the wire, gzip), by part, for each query in a fresh browser. */
+async function reportFirstSearch(site: string, queries: string[], json: boolean): Promise<void> {
+	const pagePath = findGuidelinePage(join(site, 'guidelines'), '/guidelines/');
+	if (!pagePath) fail(`No guideline page in ${join(site, 'guidelines')}.`);
+	if (!existsSync(join(site, 'pagefind'))) fail(`No Pagefind index in ${site}: build the site first.`);
+	const { server, base } = await serveGzipped(site);
+	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+	const runs: { query: string; bytes: number; parts: Record<string, { bytes: number; files: number }>; results: number }[] = [];
+	try {
+		for (const query of queries) {
+			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+			const page = await context.newPage();
+			let transferred: { url: string; bytes: number }[] = [];
+			// Playwright's events also see what a Web Worker fetches (default Starlight's Pagefind).
+			page.on('requestfinished', (request) => {
+				void request.sizes().then((sz) => transferred.push({ url: request.url(), bytes: sz.responseBodySize + sz.responseHeadersSize }));
+			});
+			await page.goto(base + pagePath, { waitUntil: 'networkidle' });
+			// Search files a site fetches before search opens count too (default Starlight prepares
+			// Pagefind when the page is idle); the page's own files do not.
+			transferred = transferred.filter((t) => /\/pagefind\/|\/search\//.test(t.url));
+			await page.keyboard.press('Control+k');
+			// Our dialog (read its results), or another site's search (default Starlight: Ctrl+K
+			// focuses its field; type as a reader does).
+			const ours = await page.locator('dialog.eh-search input[type="search"]').waitFor({ timeout: 5000 }).then(() => true, () => false);
+			const results = ours ? (await typeQuery(page, query)).shown.length : await page.keyboard.type(query, { delay: 50 }).then(() => -1);
+			// Everything the search fetches until the network rests (the term list for typo correction
+			// is fetched when the reader pauses after the first results: counted too).
+			await page.waitForLoadState('networkidle');
+			await page.waitForTimeout(1000);
+			const parts: Record<string, { bytes: number; files: number }> = {};
+			for (const t of transferred) {
+				const part = (parts[searchPart(new URL(t.url).pathname)] ??= { bytes: 0, files: 0 });
+				part.bytes += t.bytes;
+				part.files++;
+			}
+			runs.push({ query, bytes: transferred.reduce((n, t) => n + t.bytes, 0), parts, results });
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+		server.close();
+	}
+	if (json) {
+		console.log(JSON.stringify({ site, page: pagePath, runs }, null, 2));
+		return;
+	}
+	const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+	console.log(`First search on ${site} (opened on ${pagePath}), bytes transferred (gzip), each query in a fresh browser:`);
+	for (const r of runs) {
+		const parts = Object.entries(r.parts).sort((a, b) => b[1].bytes - a[1].bytes).map(([k, v]) => `${k} ${kb(v.bytes)}${v.files > 1 ? ` (${v.files} files)` : ''}`);
+		console.log(`  "${r.query}": ${kb(r.bytes)}${r.results >= 0 ? `, ${r.results} results` : ''} — ${parts.join(', ')}`);
+	}
+	const sorted = runs.map((r) => r.bytes).sort((a, b) => a - b);
+	console.log(`  median ${kb(sorted[Math.floor(sorted.length / 2)] ?? 0)}, max ${kb(sorted.at(-1) ?? 0)}`);
 }
