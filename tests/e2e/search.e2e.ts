@@ -1,6 +1,7 @@
 /**
  * Search for clinicians and educators, through Pagefind's own browser API (the same index the
- * search dialog uses): queries land on the right statement or section; filters for topic, evidence
+ * search dialog uses; a match's place is the statement or heading it falls in, as the dialog
+ * reads it): queries land on the right statement or section; filters for topic, evidence
  * kind and review status exist. And the search dialog itself, by keyboard.
  */
 import { afterAll, describe, expect, test } from 'vitest';
@@ -21,9 +22,13 @@ async function search(query: string, filters: Record<string, string> = {}): Prom
 		const pagefind = await import(location.origin + '/pagefind/pagefind.js');
 		await pagefind.init();
 		const found = await pagefind.search(${JSON.stringify(query)}, { filters: ${JSON.stringify(filters)} });
+		// Each matched word belongs to the last anchor (statement or heading) at or before it: the
+		// places the search dialog offers (src/lib/search/rank.ts), read here from the index itself.
 		const results = await Promise.all(found.results.slice(0, 5).map(async (r) => {
 			const d = await r.data();
-			return { url: d.url, sub: d.sub_results.map((s) => ({ url: s.url, title: s.title })) };
+			const anchors = [...d.anchors].sort((a, b) => a.location - b.location);
+			const ids = new Set(d.locations.map((at) => anchors.filter((a) => a.location <= at).at(-1)?.id).filter(Boolean));
+			return { url: d.url, sub: [...ids].map((id) => ({ url: d.url + '#' + id, title: anchors.find((a) => a.id === id).text })) };
 		}));
 		return { results, filterNames: Object.keys(await pagefind.filters()) };
 	})()`);

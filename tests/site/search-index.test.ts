@@ -64,7 +64,11 @@ describe.each(guidelines.map((f) => [f.url, f] as const))('%s', (url, fragment) 
 		}
 	});
 
-	test('filters: topic, review status, audience', () => {
+	test('filters: topic, review status, audience; each evidence kind the page cites, once', () => {
 		expect(Object.keys(fragment.filters)).toEqual(expect.arrayContaining(['topic', 'review status', 'audience']));
+		const kinds = fragment.filters['evidence'] ?? [];
+		expect(kinds).toEqual([...new Set(kinds)]);
+		const cited = new Set([...page.querySelectorAll('.reference-list .ref-kind')].map((el) => el.textContent.trim()));
+		expect(new Set(kinds)).toEqual(cited);
 	});
 });

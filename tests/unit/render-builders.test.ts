@@ -100,12 +100,11 @@ describe('statement text', () => {
 		expect(toString(carried(parts[1]!))).toBe('(74% of studies)');
 	});
 
-	test('attributes: permanent id, kind, a search title cut at 90 characters, evidence kinds, gaps, grade', () => {
+	test('attributes: permanent id, kind, evidence kinds, gaps, grade; no search title (the index holds the text once)', () => {
 		const long = 'x'.repeat(100);
 		const props = statementProps(claim('ice', long, [ref('smith'), gapCite('g1'), gapCite('g2')]), ['Trial', 'Guideline'], { strength: 'strong', direction: 'for', certainty: 'low' } as never);
 		expect(props).toMatchObject({ id: 'ice', 'data-claim': 'paragraph', 'data-evidence': 'Trial/Guideline', 'data-evidence-gap': 'g1 g2', 'data-grade-strength': 'strong' });
-		expect(props['data-pagefind-title']).toBe(`${'x'.repeat(87)}…`);
-		expect(statementProps(claim('plain', 'Short.', []), [])).toEqual({ id: 'plain', 'data-claim': 'paragraph', 'data-pagefind-title': 'Short.' });
+		expect(statementProps(claim('plain', 'Short.', []), [])).toEqual({ id: 'plain', 'data-claim': 'paragraph' });
 	});
 
 	test('the permalink links to the statement and says so to screen readers', () => {

@@ -94,6 +94,14 @@ export function renderGuideline(root: Root, input: RenderInput, editor: TreeEdit
 	const items = [...context.numbers.entries()]
 		.sort((a, b) => a[1] - b[1])
 		.map(([key, n]) => referenceItem({ key, n, ref: input.refs.get(key), citing: links.byReference.get(key) ?? [], notes, sectionName }));
+	// Each evidence kind once as the page's search filter value: Pagefind keeps every repeat.
+	const filterKinds = new Set<unknown>();
+	for (const item of items) {
+		const kind = item.properties['dataPagefindFilter'];
+		if (kind === undefined) continue;
+		if (filterKinds.has(kind)) delete item.properties['dataPagefindFilter'];
+		filterKinds.add(kind);
+	}
 	const end: RootContent[] = [sectionHeading(A.references, 'References'), hastNode(referenceList(items, statementEvidenceMeta(claims, input.refs)))];
 	if (notes.length) {
 		end.push(sectionHeading(A.editorialNotes, 'Editorial notes'), hastNode(intro(NOTES_INTRO)), hastNode(noteList(notes)));

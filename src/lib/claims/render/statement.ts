@@ -61,17 +61,13 @@ export function rewriteMarkers(value: string, markers: readonly Marker[], option
 	});
 }
 
-/** The title a statement has as its own search result (Pagefind sub-result). */
-export function statementTitle(text: string): string {
-	return text.length > 90 ? `${text.slice(0, 87)}…` : text;
-}
-
 /**
- * A statement's attributes: its permanent id, its kind, its search title, the evidence kinds it
- * cites, the gaps it is flagged with, and its grade.
+ * A statement's attributes: its permanent id, its kind, the evidence kinds it cites, the gaps it is
+ * flagged with, and its grade. (No Pagefind sub-result title: the search dialog cuts its results
+ * from the indexed text itself, src/lib/search/rank.ts; a title would only grow the index.)
  */
 export function statementProps(claim: Pick<Claim, 'id' | 'kind' | 'text' | 'cites'>, kinds: readonly string[], grade?: Grade): Record<string, unknown> {
-	const props: Record<string, unknown> = { id: claim.id, 'data-claim': claim.kind, 'data-pagefind-title': statementTitle(claim.text) };
+	const props: Record<string, unknown> = { id: claim.id, 'data-claim': claim.kind };
 	if (kinds.length) props['data-evidence'] = kinds.join('/');
 	const gapsCited = claim.cites.filter((c) => c.type === 'gap');
 	if (gapsCited.length) props['data-evidence-gap'] = gapsCited.map((g) => (g.type === 'gap' ? g.id : '')).join(' ');
