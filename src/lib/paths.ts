@@ -3,7 +3,8 @@
  * parallel runs can use their own: content (EH_CONTENT_DIR), build output (EH_OUT_DIR) and caches
  * (EH_CACHE_DIR). The Astro config, the site, the scripts and the tests all resolve them here.
  */
-import { join, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 
 /** The content folder: EH_CONTENT_DIR, default <root>/content. */
 export function contentDir(root = process.cwd()): string {
@@ -28,4 +29,21 @@ export function cacheRoot(root = process.cwd()): string {
 /** One of our caches (content index, formatted references): <cacheRoot>/<name>. */
 export function cacheDir(name: string, root = process.cwd()): string {
 	return join(cacheRoot(root), name);
+}
+
+/**
+ * Whether a file is inside `dir`, whether named through `dir` or through its real path: a
+ * symlinked folder on the way (a scratch copy whose node_modules links to another checkout, a CI
+ * cache) makes the bundler name files by their real path, and a file the Markdown plugins skipped
+ * would be published without its citations rendered or its components provided.
+ */
+export function insideFolder(dir: string): (file: string) => boolean {
+	const withSep = (path: string) => (path.endsWith(sep) ? path : path + sep);
+	const prefixes = new Set([withSep(resolve(dir))]);
+	try {
+		prefixes.add(withSep(realpathSync(dir)));
+	} catch {
+		// Not created yet: only the path as given can match.
+	}
+	return (file) => [...prefixes].some((prefix) => file.startsWith(prefix));
 }

@@ -19,6 +19,7 @@ import { languageProblems } from '../content/language.ts';
 import { loadReferences, loadReferencesByKey } from '../references/load.ts';
 import { prepareReferencesHtml } from '../references/csl.ts';
 import { publishedGaps } from '../content/evidence-gaps.ts';
+import { insideFolder } from '../paths.ts';
 import { pageGrades } from '../grading.ts';
 import { EditorialNoteSchema, type EditorialNote } from '../../schemas/editorial-note.ts';
 
@@ -107,6 +108,7 @@ function evidencePlugin(options: EvidencePluginOptions, file: string): MdastPlug
 
 /** The plugin entry for `satteri({ mdastPlugins })`: only files under the content folder are rendered. */
 export function evidence(options: EvidencePluginOptions): MdastPluginEntry {
-	return ({ fileURL }) => (fileURL && fileURLToPath(fileURL).startsWith(options.contentDir) ? evidencePlugin(options, fileURLToPath(fileURL)) : undefined);
+	const inContent = insideFolder(options.contentDir);
+	return ({ fileURL }) => (fileURL && inContent(fileURLToPath(fileURL)) ? evidencePlugin(options, fileURLToPath(fileURL)) : undefined);
 }
 

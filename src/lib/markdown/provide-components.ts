@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { COMPONENTS_BY_NAME } from './components.ts';
+import { insideFolder } from '../paths.ts';
 
 /** Components a compiled MDX module names: MDX checks each with `_missingMdxReference("Name", true)`. */
 export function componentsUsed(code: string): string[] {
@@ -38,12 +39,12 @@ export interface ProvideComponentsOptions {
 }
 
 export function provideComponents(options: ProvideComponentsOptions) {
-	const dir = options.contentDir.replace(/\/?$/, '/');
+	const inContent = insideFolder(options.contentDir);
 	return {
 		name: 'evidence-handbook:provide-components',
 		transform(code: string, id: string) {
 			const file = id.split('?')[0]!;
-			if (!file.endsWith('.mdx') || !file.startsWith(dir)) return null;
+			if (!file.endsWith('.mdx') || !inContent(file)) return null;
 			// A page's own `components` export is refused by the check; never add a second one.
 			if (/\bexport\s+const\s+components\b/.test(code)) return null;
 			const extra = provideCode(componentsUsed(code), options.root);
