@@ -1,6 +1,7 @@
 /** Tiny DOM helpers for the islands: text is always set as text, never parsed as HTML. */
 import type { SvgNode } from '../../lib/protocol/chart.ts';
 import { refLabel, type StatementRef } from '../../lib/protocol/statements.ts';
+import type { Protocol } from '../../schemas/protocol.ts';
 
 export function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
 	const node = document.createElement(tag);
@@ -55,4 +56,18 @@ export function download(name: string, type: string, text: string): void {
 	a.click();
 	a.remove();
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * What both calculators do when their code arrives: read the protocol and the statements it cites
+ * from the element's data attributes (Islands.astro), enable the form the page rendered disabled
+ * (it cannot work without this code) and replace the "needs JavaScript" words with `waiting`.
+ */
+export function startIsland(host: HTMLElement, waiting: string): { protocol: Protocol; refs: Record<string, StatementRef>; form: HTMLFormElement } {
+	const protocol = JSON.parse(host.dataset.protocol!) as Protocol;
+	const refs = JSON.parse(host.dataset.statements ?? '{}') as Record<string, StatementRef>;
+	const form = host.querySelector('form')!;
+	for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')) control.disabled = false;
+	host.querySelector('[data-noscript]')!.textContent = waiting;
+	return { protocol, refs, form };
 }

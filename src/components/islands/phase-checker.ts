@@ -5,7 +5,7 @@ import { validatePhase } from '../../lib/protocol/validate.ts';
 import { errorSummary, shownErrors } from '../../lib/protocol/feedback.ts';
 import type { StatementRef } from '../../lib/protocol/statements.ts';
 import type { Protocol } from '../../schemas/protocol.ts';
-import { el, showErrors, sources } from './dom.ts';
+import { el, showErrors, sources, startIsland } from './dom.ts';
 
 class PhaseChecker extends HTMLElement {
 	#protocol!: Protocol;
@@ -14,11 +14,9 @@ class PhaseChecker extends HTMLElement {
 	#submitted = false;
 
 	connectedCallback() {
-		this.#protocol = JSON.parse(this.dataset.protocol!) as Protocol;
-		this.#refs = JSON.parse(this.dataset.statements ?? '{}') as Record<string, StatementRef>;
-		const form = this.querySelector('form')!;
-		for (const input of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')) input.disabled = false;
-		this.querySelector('[data-noscript]')!.textContent = 'Enter the findings above; the phase shows here once the walking days, walking minutes and strength symmetry are filled in.';
+		const { protocol, refs, form } = startIsland(this, 'Enter the findings above; the phase shows here once the walking days, walking minutes and strength symmetry are filled in.');
+		this.#protocol = protocol;
+		this.#refs = refs;
 		form.addEventListener('input', () => this.#update());
 		// A field's message shows once it has been changed and left (change fires on leaving it).
 		form.addEventListener('change', (e) => {

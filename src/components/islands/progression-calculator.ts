@@ -7,7 +7,7 @@ import { planChart } from '../../lib/protocol/chart.ts';
 import { errorSummary, shownErrors } from '../../lib/protocol/feedback.ts';
 import type { StatementRef } from '../../lib/protocol/statements.ts';
 import type { Protocol } from '../../schemas/protocol.ts';
-import { download, el, showErrors, sources, svg } from './dom.ts';
+import { download, el, showErrors, sources, startIsland, svg } from './dom.ts';
 
 const FIELDS = ['pace', 'unit', 'distance', 'start', 'injury'] as const;
 
@@ -23,11 +23,9 @@ class ProgressionCalculator extends HTMLElement {
 	#chartWidth = 0;
 
 	connectedCallback() {
-		this.#protocol = JSON.parse(this.dataset.protocol!) as Protocol;
-		this.#refs = JSON.parse(this.dataset.statements ?? '{}') as Record<string, StatementRef>;
-		const form = this.querySelector('form')!;
-		for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')) control.disabled = false;
-		this.querySelector('[data-noscript]')!.textContent = 'Enter the pre-injury pace and distance; the plan shows here.';
+		const { protocol, refs, form } = startIsland(this, 'Enter the pre-injury pace and distance; the plan shows here.');
+		this.#protocol = protocol;
+		this.#refs = refs;
 		const shared = decodeScenario(location.search);
 		for (const name of FIELDS) {
 			const value = shared[name];
