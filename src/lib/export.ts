@@ -78,16 +78,25 @@ export function preparePageCitations(index: ContentIndex, site: string): void {
 	prepareReferencesHtml(pages.map((page) => pageCitation({ id: page.id, title: String(page.frontmatter.title) }, site, pageDates(page.frontmatter, page.file))));
 }
 
-/** The references a page cites, in first-citation order, as the CSL items every export gives. */
+// Each reference's CSL item, made once per build: every guideline citing it gets the same item, so
+// the downloads format it once (export-formats.ts keeps each item's record) instead of once per page.
+const itemByReference = new WeakMap<object, CslItem>();
+
+/** The references a page cites, in first-citation order, as the CSL items every export gives (shared: do not change them). */
 export function pageReferences(index: ContentIndex, page: IndexedPage): CslItem[] {
 	const keys = [...new Set(page.claims.flatMap((c) => c.cites.flatMap((x) => (x.type === 'ref' ? [x.key] : []))))];
 	return keys.flatMap((key) => {
 		const ref = index.references.get(key);
 		if (!ref) return [];
-		// An online item's access date: when an editor last checked it against the publication
-		// (x-verified), else when its file last changed.
-		const checked = ref.data.URL ? (ref.data['x-verified']?.date ?? lastCommitDate(ref.file, index.root)) : undefined;
-		return [cslItem(ref.data, checked ? { accessed: cslDate(checked) } : {})];
+		let item = itemByReference.get(ref);
+		if (!item) {
+			// An online item's access date: when an editor last checked it against the publication
+			// (x-verified), else when its file last changed.
+			const checked = ref.data.URL ? (ref.data['x-verified']?.date ?? lastCommitDate(ref.file, index.root)) : undefined;
+			item = cslItem(ref.data, checked ? { accessed: cslDate(checked) } : {});
+			itemByReference.set(ref, item);
+		}
+		return [item];
 	});
 }
 

@@ -33,14 +33,19 @@ export function commitDates(cwd = process.cwd()): Map<string, Date> {
 	return dates;
 }
 
-let cached: { cwd: string; dates: Map<string, Date> } | undefined;
+// `byFile` keeps each answer: a build asks about the same files again and again (every export of
+// every guideline asks for each reference it cites), and each answer costs two file-system calls.
+let cached: { cwd: string; dates: Map<string, Date>; byFile: Map<string, Date | undefined> } | undefined;
 
 /** Date of the newest commit that changed `file` (absolute, or relative to `cwd`). */
 export function lastCommitDate(file: string, cwd = process.cwd()): Date | undefined {
-	if (cached?.cwd !== cwd) cached = { cwd, dates: commitDates(cwd) };
+	if (cached?.cwd !== cwd) cached = { cwd, dates: commitDates(cwd), byFile: new Map() };
 	const path = resolve(cwd, file);
+	if (cached.byFile.has(path)) return cached.byFile.get(path);
 	// git reports real paths; a symlinked checkout (e.g. macOS /tmp) must still match.
-	return cached.dates.get(existsSync(path) ? realpathSync(path) : path);
+	const date = cached.dates.get(existsSync(path) ? realpathSync(path) : path);
+	cached.byFile.set(path, date);
+	return date;
 }
 
 /** For tests: forget the dates read so far (e.g. after making a commit). */

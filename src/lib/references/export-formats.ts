@@ -86,10 +86,25 @@ function kind(format: 'ris' | 'bibtex'): string {
 	return `${format}-export-${codeHash}`;
 }
 
+/**
+ * Each item's record, by item object: the same reference item is in the downloads of every
+ * guideline citing it (export.ts shares them), and looking its text up in the formatted-entry cache
+ * means hashing the whole item each time.
+ */
+const records = { ris: new WeakMap<CslItem, string>(), bibtex: new WeakMap<CslItem, string>() };
+function record(format: 'ris' | 'bibtex', item: CslItem, make: () => string): string {
+	let text = records[format].get(item);
+	if (text === undefined) {
+		text = formatted(kind(format), item as unknown as Record<string, unknown>, make);
+		records[format].set(item, text);
+	}
+	return text;
+}
+
 export function toRis(items: readonly CslItem[]): string {
 	return items
 		.map((item) =>
-			formatted(kind('ris'), item as unknown as Record<string, unknown>, () => {
+			record('ris', item, () => {
 				const [record] = new Cite(toCsl(item)).format('ris', { format: 'object' }) as unknown as RisRecord[];
 				return serialiseRis(fixRis(record!, item));
 			}),
@@ -161,7 +176,7 @@ function serialiseBibtex(entry: BibtexEntry): string {
 export function toBibtex(items: readonly CslItem[]): string {
 	return items
 		.map((item) =>
-			formatted(kind('bibtex'), item as unknown as Record<string, unknown>, () => {
+			record('bibtex', item, () => {
 				const [entry] = new Cite(toCsl(item)).format('bibtex', { format: 'object' }) as unknown as BibtexEntry[];
 				return serialiseBibtex(fixBibtex(entry!, item));
 			}),
