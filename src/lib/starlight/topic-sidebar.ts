@@ -67,7 +67,23 @@ export function topicLinks(entries: readonly TopicEntry[], includeDrafts = false
 	return out;
 }
 
-const samePath = (href: string, pathname: string) => encodeURI(href).replace(/\/$/, '') === pathname.replace(/\/$/, '');
+// A link's address as Starlight compares it with the page's (encoded, without a trailing slash).
+const comparable = (path: string) => path.replace(/\/$/, '');
+// Each topic list's links by comparable address (the first link of each), made once per list: every
+// page looks itself up in every topic, and encoding every link for every page was quadratic.
+const positions = new WeakMap<readonly SidebarLink[], Map<string, number>>();
+function positionIn(links: readonly SidebarLink[], pathname: string): number {
+	let byPath = positions.get(links);
+	if (!byPath) {
+		byPath = new Map();
+		for (const [i, link] of links.entries()) {
+			const path = comparable(encodeURI(link.href));
+			if (!byPath.has(path)) byPath.set(path, i);
+		}
+		positions.set(links, byPath);
+	}
+	return byPath.get(comparable(pathname)) ?? -1;
+}
 
 /** The topic a placeholder group stands for, else undefined. */
 function placeholderTopic(entry: SidebarEntry): string | undefined {
@@ -87,14 +103,35 @@ export function withTopics<T extends SidebarEntry>(sidebar: readonly T[], topics
 		const topic = placeholderTopic(entry);
 		if (topic === undefined) return entry;
 		const links = topics.get(topic) ?? [];
-		const current = links.findIndex((l) => samePath(l.href, pathname));
+		const current = positionIn(links, pathname);
 		const entries = current === -1 ? links : links.map((l, i) => (i === current ? { ...l, isCurrent: true } : l));
 		return { ...(entry as SidebarGroup), entries } as T;
 	});
 }
 
-function flatten(entries: readonly SidebarEntry[]): SidebarLink[] {
-	return entries.flatMap((e) => (e.type === 'link' ? [e] : flatten(e.entries)));
+/**
+ * The links just before and after the first current link, in reading order (undefined when there
+ * is no current link), found by walking the sidebar: flattening every guideline link of the site
+ * into a new list for each page would cost time and memory growing with pages × guidelines.
+ */
+function neighbours(entries: readonly SidebarEntry[]): { before: SidebarLink | undefined; after: SidebarLink | undefined } {
+	let last: SidebarLink | undefined;
+	let current: SidebarLink | undefined;
+	let after: SidebarLink | undefined;
+	const walk = (list: readonly SidebarEntry[]): boolean => {
+		for (const entry of list) {
+			if (entry.type !== 'link') {
+				if (walk(entry.entries)) return true;
+			} else if (current) {
+				after = entry;
+				return true;
+			} else if (entry.isCurrent) current = entry;
+			else last = entry;
+		}
+		return false;
+	};
+	walk(entries);
+	return current ? { before: last, after } : { before: undefined, after: undefined };
 }
 
 /** A page's `prev`/`next` frontmatter: false hides, true keeps, a string relabels, an object relinks. */
@@ -118,10 +155,9 @@ function applyConfig(link: SidebarLink | undefined, config: PrevNextConfig, enab
  * page's own `prev`/`next` frontmatter.
  */
 export function pagination(full: readonly SidebarEntry[], config: { prev?: PrevNextConfig; next?: PrevNextConfig }, enabled = true): { prev: SidebarLink | undefined; next: SidebarLink | undefined } {
-	const links = flatten(full);
-	const current = links.findIndex((l) => l.isCurrent);
+	const { before, after } = neighbours(full);
 	return {
-		prev: applyConfig(current > 0 ? links[current - 1] : undefined, config.prev, enabled),
-		next: applyConfig(current > -1 ? links[current + 1] : undefined, config.next, enabled),
+		prev: applyConfig(before, config.prev, enabled),
+		next: applyConfig(after, config.next, enabled),
 	};
 }
