@@ -3,7 +3,7 @@
  * `src/content/docs` (Starlight's `docsLoader()` is fixed to that folder, so pages use `glob()`).
  * Schemas live one per file in `src/schemas/`; see `content/README.md` for the layout.
  */
-import { defineCollection, reference } from 'astro:content';
+import { defineCollection, reference, type SchemaContext } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { docsPageSchema } from './schemas/docs-page.ts';
@@ -13,6 +13,7 @@ import { DisclaimerSchema } from './schemas/disclaimer.ts';
 import { ProtocolSchema } from './schemas/protocol.ts';
 import { isPreviewBuild, publication } from './lib/content/publication.ts';
 import { contentDir as contentFolder } from './lib/paths.ts';
+import { sharedForStarlightPages } from './lib/starlight/page-schema.ts';
 
 /** The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks). */
 const contentDir = contentFolder();
@@ -32,7 +33,8 @@ export const collections = {
 		loader: glob({ pattern: ['**/*.{md,mdx}', '!**/README.md'], base: contentDir }),
 		// The one publication decision (src/lib/content/publication.ts): an unpublished page is a
 		// Starlight draft, so it has no route, no sidebar entry, no sitemap or search entry.
-		schema: (context) =>
+		// Built once for all <StarlightPage> pages (reference and evidence-map pages), per entry otherwise.
+		schema: sharedForStarlightPages((context: SchemaContext) =>
 			docsSchema({ extend: pageSchema })(context).transform((data) => {
 				const state = publication(data, { preview });
 				if (state !== 'withdrawn') return { ...data, publication: state, draft: state !== 'published' };
@@ -48,6 +50,7 @@ export const collections = {
 					head: [...data.head, { tag: 'meta' as const, attrs: { name: 'robots', content: 'noindex' } }],
 				};
 			}),
+		),
 	}),
 	references: defineCollection({
 		loader: glob({ pattern: '*.yaml', base: `${contentDir}/references` }),
