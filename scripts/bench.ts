@@ -97,7 +97,8 @@ if (!values['no-baseline']) {
 const html = (f: string) => f.endsWith('.html');
 const ours = { html: sizeOf(ourOut, html), all: sizeOf(ourOut), pagefind: sizeOf(join(ourOut, 'pagefind')) };
 const ourBuild = astro.seconds + csp.seconds;
-const phases = { 'claim check': check.seconds, ...astroPhases(astro.stdout + astro.stderr), 'astro build (whole)': astro.seconds, 'CSP step': csp.seconds };
+const astroLog = astroPhases(astro.stdout + astro.stderr);
+const phases = { 'claim check': check.seconds, ...astroLog.phases, 'astro build (whole)': astro.seconds, 'CSP step': csp.seconds };
 const figures = {
 	date: new Date().toISOString(),
 	machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`,
@@ -112,6 +113,8 @@ const figures = {
 		pagefindBytes: ours.pagefind.bytes,
 		claimCheckSeconds: check.seconds,
 		phases,
+		/** Each shard's Astro phases (one entry when not sharded). */
+		phasesPerShard: astroLog.perShard,
 		peakMemoryBytes: Math.max(check.peakTreeBytes, astro.peakTreeBytes, csp.peakTreeBytes),
 		peakProcessBytes: Math.max(check.peakProcessBytes, astro.peakProcessBytes, csp.peakProcessBytes),
 		shards: Number(shardCount),
@@ -137,6 +140,10 @@ console.log(`\nMachine: ${figures.machine}`);
 console.log(`Corpus: ${stats.guidelines} guidelines (${stats.withIslands} with the calculators), ${stats.claims} claims, ${stats.citations} citations, ${stats.references} references, ${stats.topics} topics`);
 console.log(`Our site:          ${figures.ours.pages} pages, build ${ourBuild.toFixed(1)} s (Astro ${astro.seconds.toFixed(1)} s in ${shardCount} shard${shardCount === '1' ? '' : 's'} + CSP ${csp.seconds.toFixed(1)} s) = ${(figures.ours.secondsPerPage * 1000).toFixed(1)} ms/page; HTML ${kb(figures.ours.htmlBytesPerPage)}/page, all output ${kb(figures.ours.outputBytesPerPage)}/page; Pagefind ${kb(ours.pagefind.bytes)} (${kb(ours.pagefind.bytes / stats.guidelines)}/guideline); peak memory ${gib(figures.ours.peakMemoryBytes)} (largest process ${gib(figures.ours.peakProcessBytes)})`);
 console.log(`Phases: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(' · ')}`);
+if (astroLog.perShard.length > 1) {
+	const s = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
+	console.log(`Per shard (content and build info / bundle / render, s): ${astroLog.perShard.map((p, i) => `${i + 1}: ${s(p['content and build info'])} / ${s(p.bundle)} / ${s(p.render)}`).join(' · ')}`);
+}
 // The goals are set for the 1,000-guideline corpus and up; a smaller run (CI's smoke run) is not judged.
 const judge = (ok: boolean) => (pages >= 1000 ? (ok ? 'met' : 'NOT met') : `not judged below 1,000 guidelines (${ok ? 'would be met' : 'would not be met'})`);
 console.log(`Peak memory ≤ 8 GiB: ${judge(figures.ours.peakMemoryBytes <= 8 * 2 ** 30)}`);
