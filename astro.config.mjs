@@ -75,7 +75,8 @@ export default defineConfig({
 		// and because remark made compiling 1,000 guidelines about twice as slow (25.7 s against
 		// 13.7 s, BENCHMARKS.md). MDX inherits the processor.
 		processor: satteri({
-			mdastPlugins: [evidence({ contentDir, referencesDir: `${contentDir}references` }), inert()],
+			// A shard after the first finds every reference formatted by the first (src/lib/build/shards.ts).
+			mdastPlugins: [evidence({ contentDir, referencesDir: `${contentDir}references`, prepareReferences: shard?.siteWide ?? true }), inert()],
 			features: MARKDOWN_FEATURES,
 		}),
 	},

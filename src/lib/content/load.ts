@@ -17,6 +17,7 @@ import { summarizePages } from './pages.ts';
 import { protocolRuleNumbers } from './numbers.ts';
 import { posix } from './page.ts';
 import { finding, type Finding } from '../findings/finding.ts';
+import { FileCache } from './file-cache.ts';
 import type { ContentIndex } from './types.ts';
 
 function walk(dir: string, accept: (name: string) => boolean): string[] {
@@ -53,8 +54,8 @@ function protocolClaims(node: YamlNode | null | undefined, counter: LineCounter,
 }
 
 /** Validates a YAML data file against its schema; problems become `data-invalid` findings. */
-function loadData<T>(root: string, file: string, schema: z.ZodType<T>, findings: Finding[]): ReturnType<typeof parseYamlWith<T>> {
-	const parsed = parseYamlWith(readFileSync(file, 'utf8'), file, (value) => schema.safeParse(value, { error: editorErrorMap(schema) }));
+function loadData<T>(root: string, file: string, schema: z.ZodType<T>, findings: Finding[], text = readFileSync(file, 'utf8')): ReturnType<typeof parseYamlWith<T>> {
+	const parsed = parseYamlWith(text, file, (value) => schema.safeParse(value, { error: editorErrorMap(schema) }));
 	findings.push(...parsed.problems.map((p: LoadProblem) => dataFinding(root, p)));
 	return parsed;
 }
@@ -67,6 +68,24 @@ function dataFinding(root: string, p: LoadProblem): Finding {
 function problemMessage(p: LoadProblem): string {
 	if (p.field === '(yaml)' || p.field === '(root)') return `${p.message.charAt(0).toUpperCase()}${p.message.slice(1)}`;
 	return `${p.field}: ${p.message}`;
+}
+
+type Protocol = ContentIndex['protocols'][number];
+/** What a protocol file gives the index: its rules' claims and numbers (none when unreadable), and its problems. */
+interface LoadedProtocol {
+	protocol?: Protocol;
+	findings: Finding[];
+}
+
+function loadProtocol(root: string, file: string, text: string): LoadedProtocol {
+	const findings: Finding[] = [];
+	const { doc, counter } = loadData(root, file, ProtocolSchema, findings, text);
+	// A file with a YAML syntax error is reported once (data-invalid); what the parser half-read is not checked.
+	if (doc.errors.length > 0) return { findings };
+	const claims: { id: string; line: number; column: number }[] = [];
+	protocolClaims(doc.contents as YamlNode, counter, claims);
+	const guideline = doc.get('guideline');
+	return { protocol: { file: posix(relative(root, file)), ...(typeof guideline === 'string' ? { guideline } : {}), guidelineLine: locate(doc, counter, ['guideline']).line, claims, numbers: protocolRuleNumbers(doc.contents as YamlNode, counter) }, findings };
 }
 
 export interface LoadOptions {
@@ -125,16 +144,18 @@ export function loadSiteData(options: LoadOptions): SiteData {
 	const vocabularyFile = join(contentDir, 'search-vocabulary.yaml');
 	if (existsSync(vocabularyFile)) loadData(root, vocabularyFile, VocabularySchema, loadFindings);
 
-	const protocols = walk(join(contentDir, 'protocols'), (n) => /\.ya?ml$/.test(n)).flatMap((file) => {
-		const { doc, counter } = loadData(root, file, ProtocolSchema, loadFindings);
-		const claims: { id: string; line: number; column: number }[] = [];
-		// A file with a YAML syntax error is reported once (data-invalid); what the parser half-read is not checked.
-		const readable = doc.errors.length === 0;
-		if (!readable) return [];
-		protocolClaims(doc.contents as YamlNode, counter, claims);
-		const guideline = doc.get('guideline');
-		return { file: posix(relative(root, file)), ...(typeof guideline === 'string' ? { guideline } : {}), guidelineLine: locate(doc, counter, ['guideline']).line, claims, numbers: protocolRuleNumbers(doc.contents as YamlNode, counter) };
+	// Each protocol read once and kept in the persistent cache (file-cache.ts): the check and every
+	// shard of a sharded build load the site data, and protocols are its largest YAML files.
+	const protocolDir = join(contentDir, 'protocols');
+	const protocolFiles = walk(protocolDir, (n) => /\.ya?ml$/.test(n));
+	const protocolCache = new FileCache<LoadedProtocol>(root, 'protocols', `${root}\0${protocolDir}`);
+	const protocols = protocolFiles.flatMap((file) => {
+		const { protocol, findings } = protocolCache.get(file, (text) => loadProtocol(root, file, text));
+		loadFindings.push(...findings);
+		return protocol ? [protocol] : [];
 	});
+	protocolCache.retain(protocolFiles);
+	protocolCache.save();
 
 	const referenceFiles = new Set(walk(join(contentDir, 'references'), (n) => /\.ya?ml$/.test(n)).map((f) => basename(f).replace(/\.ya?ml$/, '')));
 	return { root, contentDir, references: refs, referenceHashes: hashes, referenceFiles, topics, disclaimers, protocols, settings, loadFindings, now: options.now ?? new Date() };

@@ -28,6 +28,13 @@ export interface EvidencePluginOptions {
 	contentDir: string;
 	/** Absolute path of the references folder. */
 	referencesDir: string;
+	/**
+	 * Whether the first guideline page formats every reference in one batch (default true). False
+	 * in the shards of a sharded build after the first: the first shard has formatted every
+	 * reference into the reference-format cache (references/csl.ts), so the others read each one
+	 * their pages cite from there instead of loading and going over every reference of the site.
+	 */
+	prepareReferences?: boolean;
 }
 
 /**
@@ -94,7 +101,7 @@ function evidencePlugin(options: EvidencePluginOptions, file: string): MdastPlug
 				if (analysis.bottomLine) inertTree({ type: 'root', children: [analysis.bottomLine.node] } as Root);
 				const claims = analysis.bottomLine ? [analysis.bottomLine, ...analysis.claims] : analysis.claims;
 				const keys = claims.flatMap((claim) => claim.cites.flatMap((cite) => (cite.type === 'ref' ? [cite.key] : [])));
-				if (!prepared.has(options.referencesDir)) {
+				if (options.prepareReferences !== false && !prepared.has(options.referencesDir)) {
 					prepared.add(options.referencesDir);
 					prepareReferencesHtml([...loadReferences(options.referencesDir).refs.values()].map((ref) => ref.data));
 				}
