@@ -9,12 +9,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Nodes, Root } from 'mdast';
+import type { ElementContent } from 'hast';
 import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
 import { analyzePage } from '../claims/page.ts';
 import { renderGuideline } from '../claims/render.ts';
 import { stripMarkers } from '../claims/markers.ts';
 import { mergeProps, textNodes, type Props, type TreeEditor } from '../claims/editor.ts';
 import { inertTree } from './inert.ts';
+import { staticHtml } from '../claims/render/static-html.ts';
 import { languageProblems } from '../content/language.ts';
 import { loadReferences, loadReferencesByKey } from '../references/load.ts';
 import { prepareReferencesHtml } from '../references/csl.ts';
@@ -50,14 +52,17 @@ type Context = Parameters<NonNullable<MdastPluginDefinition['before']>>[1];
  * The Sätteri editor. Property changes are gathered per node and written once at the end: the
  * tree's objects do not reflect changes made in the same pass.
  */
-function satteriEditor(root: Root, ctx: Context): TreeEditor & { flush(): void } {
+function satteriEditor(root: Root, ctx: Context, headings: readonly Nodes[]): TreeEditor & { flush(): void } {
 	const props = new Map<Nodes, Props>();
+	// What replaces text in a heading stays elements: the heading's text (its id, the table of
+	// contents, its anchor link's label) is read from its elements after this plugin.
+	const inHeadings = new Set<Nodes>(headings.flatMap((heading) => textNodes(heading as { children?: unknown[] })));
 	return {
 		setProps: (node, more) => props.set(node, { ...props.get(node), ...more }),
-		replace: (node, content) => ctx.replaceNode(node, content as Parameters<Context['replaceNode']>[1]),
-		append: (parent, content) => ctx.appendChild(parent, content as Parameters<Context['appendChild']>[1]),
-		insertAfter: (node, content) => ctx.insertAfter(node, content as Parameters<Context['insertAfter']>[1]),
-		prepend: (content) => ctx.prependChild(root, content as Parameters<Context['prependChild']>[1]),
+		replace: (node, content) => ctx.replaceNode(node, (inHeadings.has(node) ? content : staticContent(content)) as Parameters<Context['replaceNode']>[1]),
+		append: (parent, content) => ctx.appendChild(parent, staticContent(content) as Parameters<Context['appendChild']>[1]),
+		insertAfter: (node, content) => ctx.insertAfter(node, staticContent(content) as Parameters<Context['insertAfter']>[1]),
+		prepend: (content) => ctx.prependChild(root, staticContent(content) as Parameters<Context['prependChild']>[1]),
 		flush() {
 			for (const [node, more] of props) {
 				const data = { ...(node as { data?: object }).data };
@@ -67,6 +72,28 @@ function satteriEditor(root: Root, ctx: Context): TreeEditor & { flush(): void }
 		},
 	};
 }
+
+/**
+ * What the plugin inserts, with every element riding in it (render/hast.ts: hName, hProperties,
+ * hChildren) given its children as one `raw` node of the HTML Sätteri would write for them
+ * (render/static-html.ts): the same published bytes, without sending every element through JSON
+ * to Rust and compiling it back to the same static HTML. Headings keep their elements (their text
+ * is read after this plugin); nodes with nothing to change are returned as they are (the page's
+ * own nodes keep their identity).
+ */
+function asStaticHtml<T extends Nodes>(node: T): T {
+	if (node.type === 'heading') return node;
+	const data = node.data as { hName?: string; hChildren?: ElementContent[] } | undefined;
+	const children = 'children' in node ? (node.children as Nodes[]) : undefined;
+	if (data?.hName && data.hChildren && !children?.length) {
+		return { ...node, data: { ...data, hChildren: [{ type: 'raw', value: staticHtml(data.hChildren) }] } };
+	}
+	if (!children?.length) return node;
+	const mapped = children.map(asStaticHtml);
+	return mapped.some((child, i) => child !== children[i]) ? { ...node, children: mapped } : node;
+}
+
+const staticContent = <T extends Nodes>(content: T[]): T[] => content.map(asStaticHtml);
 
 function evidencePlugin(options: EvidencePluginOptions, file: string): MdastPluginDefinition {
 	return {
@@ -84,7 +111,7 @@ function evidencePlugin(options: EvidencePluginOptions, file: string): MdastPlug
 			}
 			const frontmatter = ((ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {}) as Record<string, unknown>;
 			const analysis = analyzePage(root, frontmatter);
-			const editor = satteriEditor(root, ctx);
+			const editor = satteriEditor(root, ctx, analysis.headings.map((heading) => heading.node));
 			if (frontmatter.type !== 'guideline') {
 				// Editorial pages: permanent heading ids only.
 				for (const heading of analysis.headings) {
