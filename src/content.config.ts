@@ -7,7 +7,6 @@ import { defineCollection, reference, type SchemaContext } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { docsPageSchema } from './schemas/docs-page.ts';
-import { ReferenceSchema } from './schemas/reference.ts';
 import { TopicSchema } from './schemas/topic.ts';
 import { DisclaimerSchema } from './schemas/disclaimer.ts';
 import { ProtocolSchema } from './schemas/protocol.ts';
@@ -52,10 +51,10 @@ export const collections = {
 			}),
 		),
 	}),
-	references: defineCollection({
-		loader: glob({ pattern: '*.yaml', base: `${contentDir}/references` }),
-		schema: ReferenceSchema,
-	}),
+	// Reference files (content/references/) are not a collection: pages read them through the content
+	// index (lib/content/site-index.ts) and the evidence plugin, with the schema the claim check (the
+	// build's first step) validates them by. A collection nothing read made every build load, validate
+	// and store each reference file once more.
 	topics: defineCollection({
 		loader: file(`${contentDir}/topics.yaml`),
 		schema: TopicSchema,
