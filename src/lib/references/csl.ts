@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cacheDir } from '../paths.ts';
+import { pruneFormatCache, touchEntry } from './format-cache-prune.ts';
 
 // BibTeX keys are our citation keys, hyphens included (lower-case words and hyphens are valid in
 // BibTeX keys; citation-js's label check would strip the hyphens, so keys would differ from ours).
@@ -95,16 +96,24 @@ function cacheKey(kind: string, csl: Record<string, unknown>): string {
 function known(key: string): string | undefined {
 	let text = memory.get(key);
 	if (text !== undefined) return text;
+	const path = join(diskDir, `${key}.txt`);
 	try {
-		text = readFileSync(join(diskDir, `${key}.txt`), 'utf8');
+		text = readFileSync(path, 'utf8');
 	} catch {
 		return undefined;
 	}
+	// Used: kept by the pruning (format-cache-prune.ts), which runs at most once a day.
+	touchEntry(path);
+	pruned ??= pruneFormatCache(diskDir);
 	memory.set(key, text);
 	return text;
 }
 
+// Entries removed by this process's pruning of the disk cache (undefined until it ran).
+let pruned: number | undefined;
+
 function keep(key: string, text: string): void {
+	pruned ??= pruneFormatCache(diskDir);
 	try {
 		mkdirSync(diskDir, { recursive: true });
 		writeFileSync(join(diskDir, `${key}.txt`), text);
