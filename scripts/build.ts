@@ -14,7 +14,7 @@ const steps: { name: string; command: string[] }[] = [
 	{ name: 'Permalink check (no published page or anchor disappears)', command: [process.execPath, 'scripts/permalinks.ts', 'check'] },
 	// In shards for large sites, so memory stays bounded (scripts/lib/astro-build.ts).
 	{ name: 'Astro build (pages + Pagefind index)', command: [process.execPath, 'scripts/astro-build.ts'] },
-	{ name: 'Search data (vocabulary and indexed terms for the search dialog)', command: [process.execPath, 'scripts/search-data.ts'] },
+	{ name: 'Search data (vocabulary, indexed terms and the compact search index for the search dialog)', command: [process.execPath, 'scripts/search-data.ts'] },
 	{ name: 'Content-Security-Policy (script hashes from the built pages: meta tag + _headers)', command: [process.execPath, 'scripts/csp.ts'] },
 ];
 

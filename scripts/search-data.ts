@@ -1,28 +1,33 @@
 /**
  * Post-build step: writes <outDir>/search/vocabulary.json and terms.json for the search dialog
- * (src/lib/search/build-data.ts) from Pagefind's index and content/search-vocabulary.yaml.
- * Runs after `astro build` in scripts/build.ts. Usage: node scripts/search-data.ts [outDir]
+ * (src/lib/search/build-data.ts) from what Pagefind indexed and content/search-vocabulary.yaml,
+ * then rewrites the Pagefind bundle as the compact index (scripts/lib/search-index.ts: each page's
+ * distinct words indexed once, page files for the dialog). Runs after `astro build` in
+ * scripts/build.ts; can run again on its own output. Usage: node scripts/search-data.ts [outDir]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { indexedTexts, loadVocabulary, termList, VOCABULARY_FILE, vocabularyGroups } from '../src/lib/search/build-data.ts';
+import { loadVocabulary, termList, VOCABULARY_FILE, vocabularyGroups } from '../src/lib/search/build-data.ts';
 import { contentDir as content, outDir as builtSite } from '../src/lib/paths.ts';
 import { cli, fail } from './lib/cli.ts';
+import { indexedPages, writeCompactIndex } from './lib/search-index.ts';
 
 const { positionals } = cli('node scripts/search-data.ts [outDir]', { allowPositionals: true });
 const outDir = positionals[0] ? resolve(positionals[0]) : builtSite();
 const pagefindDir = join(outDir, 'pagefind');
-if (!existsSync(join(pagefindDir, 'fragment'))) fail(`Search data: no Pagefind index in ${pagefindDir}. Run the Astro build first.`);
+const pages = existsSync(pagefindDir) ? indexedPages(pagefindDir) : [];
+if (!pages.length) fail(`Search data: no Pagefind index in ${pagefindDir}. Run the Astro build first.`);
 const file = join(content(), VOCABULARY_FILE);
 const { entries, problems } = existsSync(file) ? loadVocabulary(relative(process.cwd(), file), readFileSync(file, 'utf8')) : { entries: [], problems: [] };
 if (problems.length) {
 	for (const p of problems) console.error(`${p.file}:${p.line}:${p.column}  ${p.field}: ${p.message}`);
 	fail(`Search vocabulary: ${problems.length} problem(s) above. Each entry needs term, also (a list) and kind; see CONTRIBUTING.md, "Search vocabulary".`);
 }
-const texts = indexedTexts(pagefindDir);
+const texts = pages.map((p) => p.content);
 const groups = vocabularyGroups(entries, texts);
 const terms = termList(texts);
 mkdirSync(join(outDir, 'search'), { recursive: true });
 writeFileSync(join(outDir, 'search/vocabulary.json'), JSON.stringify(groups));
 writeFileSync(join(outDir, 'search/terms.json'), JSON.stringify(terms));
-console.log(`Search data: ${groups.length} vocabulary groups (${groups.length - entries.length} abbreviations defined in the pages), ${terms.length} indexed terms.`);
+await writeCompactIndex(outDir, pages);
+console.log(`Search data: ${groups.length} vocabulary groups (${groups.length - entries.length} abbreviations defined in the pages), ${terms.length} indexed terms; compact index of ${pages.length} pages.`);

@@ -11,6 +11,8 @@ export function searchPart(path: string): string {
 		if (name.endsWith('.pf_filter')) return 'filters';
 		if (name.endsWith('.pf_index')) return 'index chunks';
 		if (name.endsWith('.pf_fragment')) return 'page fragments';
+		// The compact index's page files (src/lib/search/records.ts) stand in for the fragments.
+		if (path.includes('/pagefind/page/')) return name.endsWith('.evidence.json.gz') ? 'statement evidence (ours)' : 'page fragments';
 		return 'Pagefind, other';
 	}
 	if (path.endsWith('/search/vocabulary.json')) return 'vocabulary (ours)';

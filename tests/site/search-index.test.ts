@@ -1,31 +1,35 @@
 /**
  * The search index holds what readers search and nothing else (issue 12): statements, headings and
- * the bottom line, with words separated as the reader sees them. Read from Pagefind's own fragments
- * in dist/, compared with each built guideline page, so it holds for any content.
+ * the bottom line, with words separated as the reader sees them. Read from the compact index's page
+ * files in dist/ (what Pagefind indexed from the HTML, scripts/lib/search-index.ts), compared with
+ * each built guideline page, so it holds for any content.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { indexedPages } from '../../scripts/lib/search-index.ts';
+import { documentFrequencies, searchRecord } from '../../src/lib/search/records.ts';
 import { builtPage, distDir } from './dist.ts';
 
-interface Fragment {
-	url: string;
-	content: string;
-	filters: Record<string, string[]>;
-	meta: Record<string, string>;
-	anchors: { element: string; id: string; text: string; location: number }[];
-}
+const pagefindDir = join(distDir, 'pagefind');
+const all = indexedPages(pagefindDir);
 
-function fragments(): Fragment[] {
-	const dir = join(distDir, 'pagefind/fragment');
-	return readdirSync(dir).map((f) => {
-		const text = gunzipSync(readFileSync(join(dir, f))).toString('utf8');
-		return JSON.parse(text.slice(text.indexOf('{'))) as Fragment;
-	});
-}
+test('the built index is the compact one: a page file per indexed page, no Pagefind fragments', () => {
+	expect(existsSync(join(pagefindDir, 'fragment'))).toBe(false);
+	const files = readdirSync(join(pagefindDir, 'page')).filter((f) => !f.endsWith('.evidence.json.gz'));
+	expect(files.length).toBe(all.length);
+	// Statements' evidence is in no page file (only in the evidence files the filter fetches).
+	for (const f of files) expect(gunzipSync(readFileSync(join(pagefindDir, 'page', f))).toString('utf8')).not.toContain('statement-evidence');
+});
 
-const all = fragments();
+test('what Pagefind indexes for a page holds each of its words once', () => {
+	const df = documentFrequencies(all);
+	for (const page of all) {
+		const words = searchRecord(page, df).content.split(' ');
+		expect(new Set(words).size).toBe(words.length);
+	}
+});
 const guidelines = all.filter((f) => f.url.startsWith('/guidelines/'));
 
 test('there are guideline pages in the index', () => {

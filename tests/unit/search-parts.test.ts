@@ -10,6 +10,8 @@ test('each file a search fetches is named by the part it is', () => {
 	expect(searchPart('/pagefind/filter/en_2497a3f.pf_filter')).toBe('filters');
 	expect(searchPart('/pagefind/index/en_82568a7.pf_index')).toBe('index chunks');
 	expect(searchPart('/pagefind/fragment/en_b321211.pf_fragment')).toBe('page fragments');
+	expect(searchPart('/pagefind/page/en_b321211.json.gz')).toBe('page fragments');
+	expect(searchPart('/pagefind/page/en_b321211.evidence.json.gz')).toBe('statement evidence (ours)');
 	expect(searchPart('/pagefind/pagefind-worker.js')).toBe('Pagefind, other');
 	expect(searchPart('/search/vocabulary.json')).toBe('vocabulary (ours)');
 	expect(searchPart('/search/terms.json')).toBe('terms (ours)');

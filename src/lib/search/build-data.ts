@@ -6,9 +6,6 @@
  * - terms.json: every indexed word with its frequency, for typo correction and suggestions
  *   (fetched only when a word is not found).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { parseYamlWith, type LoadProblem } from '../references/load.ts';
 import { editorErrorMap } from '../zod-messages.ts';
 import { VocabularySchema, type VocabularyEntry } from '../../schemas/vocabulary.ts';
@@ -21,17 +18,6 @@ export const VOCABULARY_FILE = 'search-vocabulary.yaml';
 export function loadVocabulary(file: string, text: string): { entries: VocabularyEntry[]; problems: LoadProblem[] } {
 	const parsed = parseYamlWith(text, file, (v) => VocabularySchema.safeParse(v ?? [], { error: editorErrorMap(VocabularySchema) }));
 	return { entries: parsed.data ?? [], problems: parsed.problems };
-}
-
-/** The text of every page Pagefind indexed (its fragments in <outDir>/pagefind/fragment/). */
-export function indexedTexts(pagefindDir: string): string[] {
-	const dir = join(pagefindDir, 'fragment');
-	return readdirSync(dir)
-		.filter((f) => f.endsWith('.pf_fragment'))
-		.map((f) => {
-			const text = gunzipSync(readFileSync(join(dir, f))).toString('utf8');
-			return (JSON.parse(text.slice(text.indexOf('{'))) as { content: string }).content;
-		});
 }
 
 export function vocabularyGroups(entries: readonly VocabularyEntry[], texts: readonly string[]): VocabularyGroups {

@@ -6,7 +6,7 @@
  * the statement itself. Keyboard: type, ↓/↑ through results, Enter opens one.
  */
 import { SearchEngine, type Filters, type Outcome, type PagefindLike } from './engine.ts';
-import type { Ranked } from './rank.ts';
+import type { PageData, Ranked } from './rank.ts';
 import type { Term } from './typo.ts';
 
 interface Pagefind extends PagefindLike {
@@ -25,6 +25,21 @@ const FILTERS: { name: keyof Filters; label: string }[] = [
 const MAX_RESULTS = 10;
 
 let instance: SearchDialog | undefined;
+
+/** A gzipped JSON file of the compact index (undefined when missing); read as it is if the host already decompressed it. */
+async function gzipJson<T>(path: string): Promise<T | undefined> {
+	const r = await fetch(`${BASE}pagefind/page/${path}`);
+	if (!r.ok) return undefined;
+	const bytes = new Uint8Array(await r.arrayBuffer());
+	const text =
+		bytes[0] === 0x1f && bytes[1] === 0x8b
+			? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+			: new TextDecoder().decode(bytes);
+	return JSON.parse(text) as T;
+}
+
+/** A result's page file (undefined when the index has none). */
+const pageFile = (id: string) => gzipJson<PageData>(`${id}.json.gz`);
 
 /** Opens the dialog; `trigger` gets focus back when it closes. */
 export function openSearch(trigger: HTMLElement | null): SearchDialog {
@@ -138,7 +153,19 @@ class SearchDialog {
 				const r = await fetch(`${BASE}search/terms.json`);
 				return r.ok ? ((await r.json()) as [string, number][]).map(([term, count]) => ({ term, count })) : [];
 			};
-			return { engine: new SearchEngine({ pagefind, vocabulary, loadTerms }), pagefind };
+			// The compact index (src/lib/search/records.ts): a result's page is read from its page file;
+			// Pagefind's own fragment only for an index built without the search-data step (astro build alone).
+			const pages: PagefindLike = {
+				async search(term, options) {
+					const found = await pagefind.search(term, options);
+					return found && { results: found.results.map((r) => ({ ...r, data: () => pageFile(r.id).then((page) => page ?? r.data()) })) };
+				},
+			};
+			const loadEvidence = async (id: string, page: PageData): Promise<string | undefined> => {
+				if (!(page as PageData & { evidence?: 1 }).evidence) return undefined;
+				return gzipJson<string>(`${id}.evidence.json.gz`);
+			};
+			return { engine: new SearchEngine({ pagefind: pages, vocabulary, loadTerms, loadEvidence }), pagefind };
 		})();
 		return this.engine;
 	}

@@ -9,11 +9,13 @@
 import { buildVocabulary, parseQuery, type Concept, type Vocabulary, type VocabularyGroups } from './vocabulary.ts';
 import { rankUnits, searchWords, type PageData, type Ranked, type WordPositions } from './rank.ts';
 import { isStopWord, words } from './text.ts';
+import { textForms, textPositions } from './records.ts';
 import { allowedEdits, nearestTerms, type Term } from './typo.ts';
 
 export interface PagefindResult {
 	id: string;
 	score: number;
+	/** Pagefind's positions of the word: in the compact index, positions in the page's distinct words (records.ts). */
 	words: number[];
 	data(): Promise<PageData>;
 }
@@ -49,12 +51,19 @@ export interface EngineOptions {
 	loadTerms: () => Promise<Term[]>;
 	/** Pages whose statements are ranked (the best pages by query coverage). */
 	maxPages?: number;
+	/**
+	 * Each statement's evidence kinds on a page ("id=Kind/Kind;…"), fetched only when the evidence
+	 * filter is used (the compact index keeps them out of the page data). Without it, the page's
+	 * own `statement-evidence` metadata is read.
+	 */
+	loadEvidence?: (id: string, page: PageData) => Promise<string | undefined>;
 }
 
 export class SearchEngine {
 	private readonly vocabulary: Vocabulary;
 	private readonly hits = new Map<string, Promise<PagefindResult[]>>();
 	private readonly pages = new Map<string, Promise<PageData>>();
+	private readonly evidence = new Map<string, Promise<PageData>>();
 	private terms?: Promise<Term[]>;
 
 	private readonly options: EngineOptions;
@@ -81,6 +90,21 @@ export class SearchEngine {
 			this.pages.set(result.id, page);
 		}
 		return page;
+	}
+
+	/** The page with its statements' evidence kinds (fetched once per page, only for the evidence filter). */
+	private withEvidence(result: PagefindResult, page: PageData): Promise<PageData> {
+		const load = this.options.loadEvidence;
+		if (!load || page.meta['statement-evidence'] !== undefined) return Promise.resolve(page);
+		let out = this.evidence.get(result.id);
+		if (!out) {
+			out = load(result.id, page).then(
+				(e) => (e === undefined ? page : { ...page, meta: { ...page.meta, 'statement-evidence': e } }),
+				() => page,
+			);
+			this.evidence.set(result.id, out);
+		}
+		return out;
 	}
 
 	private pool?: Promise<{ known: Set<string>; pool: Term[] }>;
@@ -152,9 +176,10 @@ export class SearchEngine {
 		// Stop words rank ties among units found by the content words (rank.ts).
 		if (usable.some((c) => !c.stop)) usable.push(...concepts.filter((c) => c.stop));
 		if (usable.length) {
-			const pageData = await Promise.all(found.pages.map((r) => this.data(r)));
+			let pageData = await Promise.all(found.pages.map((r) => this.data(r)));
+			if (filters.evidence?.length) pageData = await Promise.all(found.pages.map((r, i) => this.withEvidence(r, pageData[i]!)));
 			const positions = new Map<string, WordPositions>();
-			found.pages.forEach((r, i) => positions.set(pageData[i]!.url, found.positions.get(r.id)!));
+			found.pages.forEach((r, i) => positions.set(pageData[i]!.url, wordPositions(pageData[i]!, found.positions.get(r.id)!)));
 			outcome.results = rankUnits(usable, pageData, positions, { evidence: filters.evidence ?? [] });
 		}
 		if (!outcome.results.length) outcome.suggestions = await this.suggest(query);
@@ -168,12 +193,13 @@ export class SearchEngine {
 		const results = new Map<string, PagefindResult[]>();
 		await Promise.all(wordsToSearch.map(async (w) => results.set(w, await this.lookup(w, filters))));
 		const byPage = new Map<string, { result: PagefindResult; score: number; covered: number }>();
-		const positions = new Map<string, WordPositions>();
+		// Pagefind's positions of each word on each page (in what it indexed: wordPositions maps them to the text).
+		const positions = new Map<string, Map<string, number[]>>();
 		for (const [w, rs] of results) {
 			for (const r of rs) {
-				const pos = positions.get(r.id) ?? new Map<string, number[]>();
-				pos.set(w, r.words);
-				positions.set(r.id, pos);
+				const found = positions.get(r.id) ?? new Map<string, number[]>();
+				found.set(w, r.words);
+				positions.set(r.id, found);
 			}
 		}
 		const conceptFound = concepts.map((c) => {
@@ -223,3 +249,19 @@ export class SearchEngine {
 		return [...new Set(out)].slice(0, 6);
 	}
 }
+
+/** Where each word Pagefind found on a page is in the page's text (records.ts: the compact index gives positions in the page's distinct words). */
+export function wordPositions(page: PageData, found: ReadonlyMap<string, readonly number[]>): WordPositions {
+	const indexed = (page as PageData & { indexed?: string }).indexed;
+	let forms = formsOf.get(page);
+	if (!forms) {
+		forms = indexed === undefined ? [] : textForms(page.content);
+		formsOf.set(page, forms);
+	}
+	const out: WordPositions = new Map();
+	for (const [w, positions] of found) out.set(w, textPositions(forms, indexed, positions));
+	return out;
+}
+
+/** Each page's text in index forms, computed once per page. */
+const formsOf = new WeakMap<PageData, string[]>();
