@@ -1,7 +1,7 @@
 /**
- * Search for clinicians and educators, through Pagefind's own browser API (the same index the
- * search dialog uses; a match's place is the statement or heading it falls in, as the dialog
- * reads it): queries land on the right statement or section; filters for topic, evidence
+ * Search for clinicians and educators, through Pagefind's own browser API and the compact index's
+ * page files (the same index the search dialog uses; a match's place is the statement or heading
+ * it falls in, as the dialog reads it): queries land on the right statement or section; filters for topic, evidence
  * kind and review status exist. And the search dialog itself, by keyboard.
  */
 import { afterAll, describe, expect, test } from 'vitest';
@@ -24,10 +24,17 @@ async function search(query: string, filters: Record<string, string> = {}): Prom
 		const found = await pagefind.search(${JSON.stringify(query)}, { filters: ${JSON.stringify(filters)} });
 		// Each matched word belongs to the last anchor (statement or heading) at or before it: the
 		// places the search dialog offers (src/lib/search/rank.ts), read here from the index itself.
+		// The compact index (src/lib/search/records.ts): a result's page file holds the page's text and
+		// what Pagefind indexed (its distinct words), in which Pagefind's positions are.
 		const results = await Promise.all(found.results.slice(0, 5).map(async (r) => {
-			const d = await r.data();
+			const bytes = new Uint8Array(await (await fetch(location.origin + '/pagefind/page/' + r.id + '.json.gz')).arrayBuffer());
+			const d = JSON.parse(bytes[0] === 0x1f && bytes[1] === 0x8b ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text() : new TextDecoder().decode(bytes));
+			const indexed = d.indexed.split(' ');
+			const matched = new Set(r.words.map((at) => indexed[at]));
+			const form = (token) => token.toLowerCase().replace(/^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$/gu, '');
+			const locations = d.content.split(/\\s+/).flatMap((token, at) => (matched.has(form(token)) ? [at] : []));
 			const anchors = [...d.anchors].sort((a, b) => a.location - b.location);
-			const ids = new Set(d.locations.map((at) => anchors.filter((a) => a.location <= at).at(-1)?.id).filter(Boolean));
+			const ids = new Set(locations.map((at) => anchors.filter((a) => a.location <= at).at(-1)?.id).filter(Boolean));
 			return { url: d.url, sub: [...ids].map((id) => ({ url: d.url + '#' + id, title: anchors.find((a) => a.id === id).text })) };
 		}));
 		return { results, filterNames: Object.keys(await pagefind.filters()) };
