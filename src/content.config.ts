@@ -28,8 +28,11 @@ const pageSchema = docsPageSchema({ topic: reference('topics'), disclaimer: refe
 
 export const collections = {
 	docs: defineCollection({
-		// README.md files document folders for editors; they are not pages.
-		loader: glob({ pattern: ['**/*.{md,mdx}', '!**/README.md'], base: contentDir }),
+		// README.md files document folders for editors; they are not pages. Pages are rendered from
+		// their files (MDX modules), never from a copy of their text: the text is not kept in Astro's
+		// data store (retainBody), which every build, and every shard of a sharded build, writes and
+		// loads whole (two thirds of it, and of its growth with the site, was page text).
+		loader: glob({ pattern: ['**/*.{md,mdx}', '!**/README.md'], base: contentDir, retainBody: false }),
 		// The one publication decision (src/lib/content/publication.ts): an unpublished page is a
 		// Starlight draft, so it has no route, no sidebar entry, no sitemap or search entry.
 		// Built once for all <StarlightPage> pages (reference and evidence-map pages), per entry otherwise.
