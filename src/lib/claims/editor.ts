@@ -9,7 +9,8 @@
  *
  * New nodes that stand for HTML elements are mdast `paragraph` nodes carrying `data.hName`,
  * `data.hProperties` and `data.hChildren` (hast children): both mdast-to-hast converters honour
- * them, and a paragraph is a node type every serializer can encode.
+ * them, and a paragraph is a node type every serializer can encode. (The Sätteri editor sends the
+ * children of each as one raw HTML node: evidence-plugin.ts, render/static-html.ts.)
  */
 import type { Nodes, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
 
