@@ -110,6 +110,8 @@ export default defineConfig({
 			// "Edit page" opens the file in the repository (entry paths start with content/).
 			editLink: { baseUrl: 'https://github.com/evidence-handbook/evidence-handbook/edit/main/' },
 		})),
+		// optimize: static parts are written as HTML strings. Required: the evidence plugin hands Sätteri
+		// what it inserts as raw HTML (src/lib/claims/render/static-html.ts), which only static parts can hold.
 		mdx({ optimize: true }),
 		{
 			name: 'evidence-handbook:host-redirects',
