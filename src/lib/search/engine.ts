@@ -126,11 +126,6 @@ export class SearchEngine {
 		return this.pool;
 	}
 
-	/** Fetches the term list ahead of need (called when the reader is idle after a search). */
-	prefetchTerms(): void {
-		void this.indexTerms();
-	}
-
 	private indexTerms(): Promise<Term[]> {
 		this.terms ??= this.options.loadTerms().catch(() => []);
 		return this.terms;
