@@ -7,7 +7,7 @@
  * fragments) or, run again on its own output, the page files, so it can run twice.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { documentFrequencies, fromPageFiles, pageFiles, searchRecord, type IndexedPage, type PageFile } from '../../src/lib/search/records.ts';
@@ -19,10 +19,15 @@ const EVIDENCE_EXT = '.evidence.json.gz';
 const readJson = <T>(file: string): T => JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as T;
 const writeJson = (file: string, value: unknown) => writeFileSync(file, gzipSync(JSON.stringify(value), { level: 9 }));
 
-/** Pagefind's fragment files hold gzipped JSON after a signature. */
-function readFragment(file: string): IndexedPage {
+/**
+ * The pages in one of Pagefind's fragment files (gzipped JSON after a signature), by page id: one
+ * page, or on a site with more pages than Pagefind's `maxFragments`, a group of them keyed by id.
+ */
+function readFragment(file: string): [string, IndexedPage][] {
 	const text = gunzipSync(readFileSync(file)).toString('utf8');
-	return JSON.parse(text.slice(text.indexOf('{'))) as IndexedPage;
+	const data = JSON.parse(text.slice(text.indexOf('{'))) as IndexedPage | Record<string, IndexedPage>;
+	if (typeof data.url === 'string') return [[basename(file).replace(/\.pf_fragment$/, ''), data as IndexedPage]];
+	return Object.entries(data as Record<string, IndexedPage>);
 }
 
 /** Every indexed page: from Pagefind's fragments (indexed from the HTML) or from the compact index's page files. */
@@ -31,7 +36,7 @@ export function indexedPages(pagefindDir: string): IndexedPage[] {
 	if (existsSync(fragments)) {
 		return readdirSync(fragments)
 			.filter((f) => f.endsWith('.pf_fragment'))
-			.map((f) => readFragment(join(fragments, f)));
+			.flatMap((f) => readFragment(join(fragments, f)).map(([, page]) => page));
 	}
 	const pages = join(pagefindDir, PAGE_DIR);
 	if (!existsSync(pages)) return [];
@@ -66,14 +71,18 @@ export async function writeCompactIndex(outDir: string, pages: readonly IndexedP
 	const byUrl = new Map(pages.map((p) => [p.url, p]));
 	const fragments = join(staging, 'fragment');
 	mkdirSync(join(staging, PAGE_DIR), { recursive: true });
+	let written = 0;
 	for (const f of readdirSync(fragments)) {
-		const id = f.replace(/\.pf_fragment$/, '');
-		const page = byUrl.get(readFragment(join(fragments, f)).url);
-		if (!page) throw new Error(`Search index: Pagefind returned a page that was not indexed (${f}).`);
-		const files = pageFiles(page, searchRecord(page, df));
-		writeJson(join(staging, PAGE_DIR, id + PAGE_EXT), files.page);
-		if (files.evidence) writeJson(join(staging, PAGE_DIR, id + EVIDENCE_EXT), files.evidence);
+		for (const [id, fragment] of readFragment(join(fragments, f))) {
+			const page = byUrl.get(fragment.url);
+			if (!page) throw new Error(`Search index: Pagefind returned a page that was not indexed (${fragment.url} in ${f}).`);
+			const files = pageFiles(page, searchRecord(page, df));
+			writeJson(join(staging, PAGE_DIR, id + PAGE_EXT), files.page);
+			if (files.evidence) writeJson(join(staging, PAGE_DIR, id + EVIDENCE_EXT), files.evidence);
+			written++;
+		}
 	}
+	if (written !== pages.length) throw new Error(`Search index: ${pages.length} pages indexed, but Pagefind wrote ${written}.`);
 	rmSync(fragments, { recursive: true, force: true });
 	rmSync(target, { recursive: true, force: true });
 	renameSync(staging, target);

@@ -2,7 +2,12 @@
  * The compact search index (src/lib/search/records.ts): what Pagefind indexes for a page and the
  * page files the dialog reads, on made-up pages.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { indexedPages } from '../../scripts/lib/search-index.ts';
 import { distinctWords, documentFrequencies, fromPageFiles, pageFiles, searchRecord, textForms, textPositions, type IndexedPage } from '../../src/lib/search/records.ts';
 import { SearchEngine, wordPositions, type PagefindLike } from '../../src/lib/search/engine.ts';
 import type { PageData } from '../../src/lib/search/rank.ts';
@@ -118,5 +123,20 @@ describe('the engine on the compact index', () => {
 		expect((await engine.search('rest', { evidence: ['Expert opinion'] })).results.map((r) => r.unit.id)).not.toContain('rest');
 		expect((await engine.search('pain', { evidence: ['Expert opinion'] })).results.map((r) => r.unit.id)).toContain('painful');
 		expect(loaded).toEqual(['p1']);
+	});
+});
+
+describe('reading what Pagefind indexed', () => {
+	test('one page per fragment file, or a group of pages keyed by id (Pagefind’s maxFragments)', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'eh-fragments-'));
+		try {
+			mkdirSync(join(dir, 'fragment'));
+			const fragment = (value: unknown) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify(value))]));
+			writeFileSync(join(dir, 'fragment', 'en_aaaaaaa.pf_fragment'), fragment(page('/a/', 'Knee pain.')));
+			writeFileSync(join(dir, 'fragment', 'en_group1.pf_fragment'), fragment({ en_bbbbbbb: page('/b/', 'Calf.'), en_ccccccc: page('/c/', 'Hip.') }));
+			expect(indexedPages(dir).map((p) => p.url).sort()).toEqual(['/a/', '/b/', '/c/']);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
