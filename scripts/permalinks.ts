@@ -20,13 +20,14 @@ import { locate } from '../src/lib/references/load.ts';
 import { loadRedirects, redirectsFile } from '../src/lib/redirects.ts';
 import { AnchorAliasesSchema } from '../src/schemas/anchor-aliases.ts';
 import { cli, usageError } from './lib/cli.ts';
+import { contentDir as contentFolder } from '../src/lib/paths.ts';
 
 const usage = 'node scripts/permalinks.ts check|update [--json] [--root <dir>]';
 const { values, positionals } = cli(usage, { options: { root: { type: 'string' }, json: { type: 'boolean', default: false } }, allowPositionals: true });
 const mode = positionals[0];
 if (mode !== 'check' && mode !== 'update') usageError(`Say what to do: check or update (got "${mode ?? ''}").`, usage);
 const root = resolve(values.root ?? process.cwd());
-const contentDir = join(root, 'content');
+const contentDir = contentFolder(root);
 const manifestFile = join(root, 'permalinks', 'manifest.json');
 
 const index = await buildIndex({ root, contentDir });
