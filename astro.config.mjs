@@ -76,7 +76,7 @@ export default defineConfig({
 		// 13.7 s, BENCHMARKS.md). MDX inherits the processor.
 		processor: satteri({
 			// A shard after the first finds every reference formatted by the first (src/lib/build/shards.ts).
-			mdastPlugins: [evidence({ contentDir, referencesDir: `${contentDir}references`, prepareReferences: shard?.siteWide ?? true }), inert()],
+			mdastPlugins: [evidence({ contentDir, referencesDir: `${contentDir}references`, prepareReferences: shard?.siteWide ?? true, root: process.cwd() }), inert()],
 			features: MARKDOWN_FEATURES,
 		}),
 	},

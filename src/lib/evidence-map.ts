@@ -94,15 +94,25 @@ export function byTopic(map: EvidenceMap, allTopics: Iterable<string> = []): Map
 	return new Map([...groups].map(([topic, { summary, claims }]) => [topic, { summary, claims }]));
 }
 
-export function buildEvidenceMap(index: ContentIndex, options: { maxAgeYears?: number; year?: number } = {}): EvidenceMap {
+/**
+ * @param options.references only the claims citing one of these reference keys, and only these
+ * keys in `byReference` (each key's claims the same, in the same order, as in the whole map): what
+ * the reference pages of one shard of a sharded build need (their "cited by"), without the rows of
+ * every claim of the site.
+ */
+export function buildEvidenceMap(index: ContentIndex, options: { maxAgeYears?: number; year?: number; references?: ReadonlySet<string> } = {}): EvidenceMap {
 	const maxAgeYears = options.maxAgeYears ?? index.settings.evidenceMap.maxReferenceAgeYears ?? DEFAULT_MAX_AGE_YEARS;
 	const year = options.year ?? new Date().getUTCFullYear();
+	const only = options.references;
 	const claims: MapClaim[] = [];
 	const byReference = new Map<string, MapClaim[]>();
 	for (const page of index.pages) {
 		if (page.type !== 'guideline') continue;
-		const grades = pageGrades(page.frontmatter);
+		let pageGradesOnce: ReturnType<typeof pageGrades> | undefined;
+		const gradesOf = () => (pageGradesOnce ??= pageGrades(page.frontmatter));
 		for (const claim of page.claims) {
+			if (only && !claim.cites.some((c) => c.type === 'ref' && only.has(c.key))) continue;
+			const grades = gradesOf();
 			const grade = claim.kind === 'heading' ? undefined : grades.get(claim.id);
 			const references: MapReference[] = claim.cites.flatMap((c) => {
 				const ref = c.type === 'ref' ? index.references.get(c.key) : undefined;
@@ -126,6 +136,7 @@ export function buildEvidenceMap(index: ContentIndex, options: { maxAgeYears?: n
 			};
 			claims.push(row);
 			for (const r of unique) {
+				if (only && !only.has(r.key)) continue;
 				const list = byReference.get(r.key);
 				if (list) list.push(row);
 				else byReference.set(r.key, [row]);

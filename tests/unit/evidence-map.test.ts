@@ -19,6 +19,19 @@ describe('evidence map', () => {
 		expect(map.byReference.get('smith-2020')?.map((c) => c.claimId)).toEqual(['effusion', 'joint-line-tenderness', 'do-not-return-before-walking-is', 'squats-3-10', 'protocol-numbers']);
 	});
 
+	test('restricted to some references, each keeps exactly the claims (same rows, same order) the whole map gives it', async () => {
+		const index = await buildIndex({ root });
+		const whole = buildEvidenceMap(index, { year: 2026 });
+		const keys = [...whole.byReference.keys()];
+		expect(keys.length).toBeGreaterThan(1);
+		const wanted = keys.slice(0, 1);
+		const part = buildEvidenceMap(index, { year: 2026, references: new Set(wanted) });
+		expect([...part.byReference.keys()]).toEqual(wanted);
+		expect(part.byReference.get(wanted[0]!)).toEqual(whole.byReference.get(wanted[0]!));
+		expect(part.claims.length).toBeLessThan(whole.claims.length);
+		expect(buildEvidenceMap(index, { year: 2026, references: new Set(['no-such-reference']) }).byReference.size).toBe(0);
+	});
+
 	test('flags support only from references older than the age limit', async () => {
 		const index = await buildIndex({ root });
 		expect(buildEvidenceMap(index, { year: 2026 }).claims.filter((c) => c.onlyOld)).toEqual([]);

@@ -10,6 +10,7 @@ import { pagePath } from './ids.ts';
 import { isPreviewBuild, publication, publishedIndex } from './publication.ts';
 import type { ContentIndex } from './types.ts';
 import { buildEvidenceMap, type EvidenceMap } from '../evidence-map.ts';
+import { buildsSiteWidePages } from '../build/shards.ts';
 
 let all: Promise<ContentIndex> | undefined;
 let cached: Promise<ContentIndex> | undefined;
@@ -57,6 +58,17 @@ export function withdrawnPages(): Promise<Map<string, string | null>> {
 			),
 	);
 	return withdrawn;
+}
+
+/**
+ * What the reference pages with these keys show as "cited by": the whole site's evidence map in a
+ * build that makes the evidence map pages anyway; in the other shards of a sharded build only the
+ * claims citing these references (buildEvidenceMap's `references`), not a row for every claim of
+ * the site in every shard.
+ */
+export function citingClaims(keys: readonly string[]): Promise<EvidenceMap> {
+	if (buildsSiteWidePages()) return siteEvidenceMap();
+	return siteIndex().then((index) => buildEvidenceMap(index, { references: new Set(keys) }));
 }
 
 /** The evidence map of the whole site (age limit from content/settings.yaml). */

@@ -37,6 +37,11 @@ export interface EvidencePluginOptions {
 	 * their pages cite from there instead of loading and going over every reference of the site.
 	 */
 	prepareReferences?: boolean;
+	/**
+	 * The project root: with it, the references pages cite are read from the persistent cache the
+	 * claim check and the site index keep (references/load.ts), not parsed again from YAML.
+	 */
+	root?: string;
 }
 
 /**
@@ -130,9 +135,9 @@ function evidencePlugin(options: EvidencePluginOptions, file: string): MdastPlug
 				const keys = claims.flatMap((claim) => claim.cites.flatMap((cite) => (cite.type === 'ref' ? [cite.key] : [])));
 				if (options.prepareReferences !== false && !prepared.has(options.referencesDir)) {
 					prepared.add(options.referencesDir);
-					prepareReferencesHtml([...loadReferences(options.referencesDir).refs.values()].map((ref) => ref.data));
+					prepareReferencesHtml([...loadReferences(options.referencesDir, options.root).refs.values()].map((ref) => ref.data));
 				}
-				const refs = loadReferencesByKey(options.referencesDir, keys);
+				const refs = loadReferencesByKey(options.referencesDir, keys, options.root);
 				renderGuideline(root, { headings: analysis.headings, claims: analysis.claims, nonClaims: analysis.nonClaims, bottomLine: analysis.bottomLine, gaps: publishedGaps(frontmatter), notes, refs, grades: pageGrades(frontmatter) }, editor);
 			}
 			editor.flush();

@@ -99,18 +99,29 @@ export function loadReferenceFile(file: string): { ref?: LoadedReference; proble
 	return result;
 }
 
+/** The persistent cache of each (project root, references folder), as loadReferences keeps it. */
+const persistent = new Map<string, FileCache<ReturnType<typeof loadReferenceFile>>>();
+
 /**
  * Loads the references with the given citation keys from `dir` (`<key>.yaml` or `<key>.yml`);
  * keys without a file are left out. A page needs only what it cites: at 1,000 references this
- * avoids reading the whole folder for every page.
+ * avoids reading the whole folder for every page. With `root` (the project root), each is read
+ * from the persistent cache `loadReferences(dir, root)` keeps (the claim check and every build's
+ * site index fill it), so the pages of every shard of a sharded build do not parse the YAML again.
  */
-export function loadReferencesByKey(dir: string, keys: Iterable<string>): Map<string, LoadedReference> {
+export function loadReferencesByKey(dir: string, keys: Iterable<string>, root?: string): Map<string, LoadedReference> {
 	const refs = new Map<string, LoadedReference>();
+	let cache: FileCache<ReturnType<typeof loadReferenceFile>> | undefined;
+	if (root !== undefined) {
+		const id = `${root}\0${dir}`;
+		cache = persistent.get(id);
+		if (!cache) persistent.set(id, (cache = new FileCache(root, 'references', dir)));
+	}
 	for (const key of new Set(keys)) {
 		for (const ext of ['yaml', 'yml']) {
 			const file = join(dir, `${key}.${ext}`);
 			if (!existsSync(file)) continue;
-			const { ref } = loadReferenceFile(file);
+			const { ref } = cache ? cache.get(file, () => loadReferenceFile(file)) : loadReferenceFile(file);
 			if (ref) refs.set(key, ref);
 			break;
 		}
