@@ -83,7 +83,7 @@ describe('input validation', () => {
 		[{ distance: '0' }, 'distance', 'The pre-injury run distance cannot be less than 1 km.'],
 		[{ distance: '500' }, 'distance', 'The pre-injury run distance cannot be more than 100 km; check the value.'],
 		[{ distance: '-3' }, 'distance', 'The pre-injury run distance cannot be less than 1 km.'],
-		[{ distance: 'ten' }, 'distance', 'Enter the pre-injury run distance as a number, e.g. 1.'],
+		[{ distance: 'ten' }, 'distance', 'Enter the pre-injury run distance as a number from 1 to 100 km.'],
 		[{ start: '2026-02-30' }, 'start', 'Enter the date of the first run (YYYY-MM-DD).'],
 		[{ injury: '2026-02-01' }, 'injury', 'The injury date must be on or before the first run.'],
 	])('%j → %s: %s', (change, field, message) => {
@@ -109,7 +109,12 @@ describe('input validation', () => {
 
 	test('phase fields', () => {
 		const r = validatePhase({ walkingDays: '-1', walkingMinutes: 'x', symmetry: '80', tendernessResolved: true, painAtRestOrNight: false, tenderness: 'none', painLastSession: false, stage: 'resting', distancePercent: '' });
-		expect(r.errors).toEqual({ walkingDays: 'The consecutive pain-free walking days cannot be less than 0 days.', walkingMinutes: 'Enter the minutes of continuous pain-free walking as a number, e.g. 1.' });
+		expect(r.errors).toEqual({ walkingDays: 'The consecutive pain-free walking days cannot be less than 0 days.', walkingMinutes: 'Enter the minutes of continuous pain-free walking as a number from 0 to 600 minutes.' });
+	});
+
+	test('a percentage field that is not a number names its range, not an example value', () => {
+		const r = validatePhase({ walkingDays: '3', walkingMinutes: '30', symmetry: 'most', tendernessResolved: true, painAtRestOrNight: false, tenderness: 'none', painLastSession: false, stage: 'resting', distancePercent: '' });
+		expect(r.errors).toEqual({ symmetry: 'Enter the strength symmetry as a number from 0 to 150%.' });
 	});
 });
 

@@ -17,7 +17,9 @@ const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T
 export function number(text: string, { min, max, integer, label, unit }: { min: number; max: number; integer?: boolean; label: string; unit: string }): number | string {
 	const trimmed = text.trim();
 	if (trimmed === '') return `Enter ${label}.`;
-	if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return `Enter ${label} as a number${integer ? ' of whole ' + unit : ''}, e.g. ${Math.max(min, 1)}.`;
+	// The accepted range, not an example value: an example such as "1" reads as a suggestion (an
+	// odd one for a percentage), and any fixed example could be mistaken for a clinical target.
+	if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return `Enter ${label} as a number${integer ? ' of whole ' + unit : ''} from ${min} to ${max}${unit.startsWith('%') ? '' : ' '}${unit}.`;
 	const n = Number(trimmed);
 	if (!Number.isFinite(n)) return `Enter ${label} as a number.`;
 	if (integer && !Number.isInteger(n)) return `Enter whole ${unit}.`;
