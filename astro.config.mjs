@@ -75,8 +75,8 @@ export default defineConfig({
 		// and because remark made compiling 1,000 guidelines about twice as slow (25.7 s against
 		// 13.7 s, BENCHMARKS.md). MDX inherits the processor.
 		processor: satteri({
-			// A shard after the first finds every reference formatted by the first (src/lib/build/shards.ts).
-			mdastPlugins: [evidence({ contentDir, referencesDir: `${contentDir}references`, prepareReferences: shard?.siteWide ?? true, root: process.cwd() }), inert()],
+			// A shard finds every reference formatted by the sharded build's prepare stage (scripts/lib/astro-build.ts).
+			mdastPlugins: [evidence({ contentDir, referencesDir: `${contentDir}references`, prepareReferences: !shard, root: process.cwd() }), inert()],
 			features: MARKDOWN_FEATURES,
 		}),
 	},

@@ -151,6 +151,9 @@ console.log(`Phases: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(
 if (astroLog.perShard.length > 1) {
 	const s = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
 	console.log(`Per shard (content and build info / bundle / render, s): ${astroLog.perShard.map((p, i) => `${i + 1}: ${s(p['content and build info'])} / ${s(p.bundle)} / ${s(p.render)}`).join(' · ')}`);
+	// Shards run at once (scripts/lib/astro-build.ts): each phase's figure adds up every shard's time.
+	const atOnce = /(\d+) at a time/.exec(astro.stdout)?.[1] ?? '1';
+	console.log(`(Astro's phases are summed over ${astroLog.perShard.length} shards, ${atOnce} at a time: for shards run at once, a sum of time spent in parallel, not wall time; the Astro step's wall time is "astro build (whole)". CPU of the shards' processes: ${astroLog.cpuSeconds.toFixed(1)} s.)`);
 }
 // The goals are set for the 1,000-guideline corpus and up; a smaller run (CI's smoke run) is not judged.
 const judge = (ok: boolean) => (pages >= 1000 ? (ok ? 'met' : 'NOT met') : `not judged below 1,000 guidelines (${ok ? 'would be met' : 'would not be met'})`);

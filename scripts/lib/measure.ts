@@ -48,10 +48,11 @@ export function treeRss(root: number): Map<number, number> {
 }
 
 /**
- * Astro's per-page listing ("├─ /path/index.html (+12ms)"): one line per page, so it grows with the
- * site (≈ 5 MB at 12,000 guidelines) and says nothing the figures use; it is not kept.
+ * Astro's per-page listing ("├─ /path/index.html (+12ms)", after a shard's "[shard i/n] " prefix):
+ * one line per page, so it grows with the site (≈ 5 MB at 12,000 guidelines) and says nothing the
+ * figures use; it is not kept.
  */
-const PAGE_LINE = /^\s*(?:\x1b\[[0-9;]*m)*\s*[├└]─/;
+const PAGE_LINE = /^(?:\[shard \d+\/\d+\] )?\s*(?:\x1b\[[0-9;]*m)*\s*[├└]─/;
 /** Output kept per stream at most (its end): enough for every phase line and the last error. */
 const KEEP_CHARS = 1 << 24;
 
@@ -117,37 +118,68 @@ const PHASE_NAMES = { 'content and build info': 'astro: content and build info',
 
 /**
  * Phases Astro reports in its build log, in seconds: summed over shards (`phases`; what is missing
- * is left out) and each shard's own (`perShard`, in shard order; one entry for an unsharded build).
- * Read line by line from the headers Astro prints before each "Completed in": "Collecting build
- * info..." (content and build info) and "generating static routes" (render: its "Completed in"
- * has no "[build]" prefix; the "[build]" one after it is the whole build step, not a phase); a
- * shard starts at scripts/lib/astro-build.ts's "▶ Shard i/n". So a log with a shard's lines
- * missing still attributes every figure it has to the right phase and shard.
+ * is left out; for shards that ran at once, a sum of CPU-parallel time, not wall time) and each
+ * shard's own (`perShard`, in shard order; one entry for an unsharded build). Read line by line
+ * from the headers Astro prints before each "Completed in": "Collecting build info..." (content
+ * and build info), "Building static entrypoints..." (bundle: Vite's "built in" lines) and
+ * "generating static routes" (render: its "Completed in" has no "[build]" prefix; the "[build]" one
+ * after it is the whole build step, not a phase). A shard's lines start with "[shard i/n] "
+ * (scripts/lib/astro-build.ts: shards running at once interleave); lines without it belong to
+ * the shard started last by "▶ Shard i/n" (a log of shards run one after the other). So a log with
+ * a shard's lines missing still attributes every figure it has to the right phase and shard.
+ * `cpuSeconds`: the CPU time (user + system) the processes of a sharded build report (0 otherwise).
  */
-export function astroPhases(log: string): { phases: Record<string, number>; perShard: ShardPhases[] } {
+export function astroPhases(log: string): { phases: Record<string, number>; perShard: ShardPhases[]; cpuSeconds: number } {
 	const seconds = (value: string, unit: string) => Number(value) / (unit === 'ms' ? 1000 : 1);
 	const duration = (m: RegExpExecArray) => Number(m[1] ?? 0) * 60 + seconds(m[2]!, m[3]!);
 	const shards: ShardPhases[] = [];
-	let shard: ShardPhases | undefined;
-	let header: 'info' | 'bundle' | 'render' | undefined;
-	const add = (key: keyof ShardPhases, value: number) => {
-		if (!shard) shards.push((shard = {}));
-		shard[key] = (shard[key] ?? 0) + value;
+	const byName = new Map<string, { phases: ShardPhases; header?: 'info' | 'bundle' | 'render' }>();
+	let current: { phases: ShardPhases; header?: 'info' | 'bundle' | 'render' } | undefined;
+	const state = (name: string) => {
+		let s = byName.get(name);
+		if (!s) {
+			s = { phases: {} };
+			byName.set(name, s);
+			shards.push(s.phases);
+		}
+		return s;
 	};
-	for (const line of log.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
-		if (/▶ Shard \d+\/\d+/.test(line)) {
-			shards.push((shard = {}));
-			header = undefined;
-		} else if (line.includes('Collecting build info...')) header = 'info';
-		else if (line.includes('Building static entrypoints...')) header = 'bundle';
-		else if (line.includes('generating static routes')) header = 'render';
+	const lines = log.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+	const anyPrefixed = lines.some((line) => line.startsWith('[shard '));
+	for (const raw of lines) {
+		if (raw.startsWith('[prepare]')) continue;
+		const prefixed = /^\[shard (\d+)\/\d+\] (.*)$/.exec(raw);
+		const started = /▶ Shard (\d+)\/\d+/.exec(raw);
+		if (started && !prefixed) {
+			// Shards whose lines are prefixed are told apart by their prefix.
+			if (anyPrefixed) continue;
+			// Shards run one after the other (an older log): a new shard, whose lines carry no prefix.
+			current = { phases: {} };
+			shards.push(current.phases);
+			byName.set(`#${shards.length}`, current);
+			continue;
+		}
+		const line = prefixed ? prefixed[2]! : raw;
+		let s = prefixed ? state(prefixed[1]!) : current;
+		if (line.includes('Collecting build info...')) (s ??= current = state('whole')).header = 'info';
+		else if (line.includes('Building static entrypoints...')) (s ??= current = state('whole')).header = 'bundle';
+		else if (line.includes('generating static routes')) (s ??= current = state('whole')).header = 'render';
 		else {
 			const completed = /✓ Completed in (?:(\d+)m )?([\d.]+)(ms|s)\./.exec(line);
 			const built = /\[vite\] ✓ built in (?:(\d+)m )?([\d.]+)(ms|s)/.exec(line);
-			if (completed && header === 'info') add('content and build info', duration(completed));
-			else if (completed && header === 'render' && !line.includes('[build]')) add('render', duration(completed));
+			if (!completed && !built) continue;
+			const at = (s ??= current = state('whole'));
+			const add = (key: keyof ShardPhases, value: number) => (at.phases[key] = (at.phases[key] ?? 0) + value);
+			if (completed && at.header === 'info') add('content and build info', duration(completed));
+			else if (completed && at.header === 'render' && !line.includes('[build]')) add('render', duration(completed));
 			else if (built) add('bundle', duration(built));
 		}
+	}
+	// Shards by their number (prefixed lines), in shard order.
+	const numbered = [...byName].filter(([name]) => /^\d+$/.test(name)).sort(([a], [b]) => Number(a) - Number(b));
+	if (numbered.length) {
+		const order = new Map(numbered.map(([, s], i) => [s.phases, i]));
+		shards.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 	}
 	const phases: Record<string, number> = {};
 	for (const [key, name] of Object.entries(PHASE_NAMES) as [keyof ShardPhases, string][]) {
@@ -157,7 +189,11 @@ export function astroPhases(log: string): { phases: Record<string, number>; perS
 	const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
 	const pagefind = /Finished building search index in ([\d.]+)(ms|s)/.exec(plain);
 	const merge = /✔ Merged \d+ shards .* in ([\d.]+) s/.exec(plain);
+	const prepared = /✔ Prepared in ([\d.]+) s/.exec(plain);
+	if (prepared) phases['shard prepare'] = Number(prepared[1]);
 	if (merge) phases['shard merge'] = Number(merge[1]);
 	if (pagefind) phases.pagefind = seconds(pagefind[1]!, pagefind[2]!);
-	return { phases, perShard: shards };
+	// The CPU time each process of a sharded build reports when it ends (scripts/lib/astro-shard.ts, prepare-references.ts).
+	const cpuSeconds = [...plain.matchAll(/CPU: ([\d.]+) s user \+ ([\d.]+) s system/g)].reduce((sum, m) => sum + Number(m[1]) + Number(m[2]), 0);
+	return { phases, perShard: shards, cpuSeconds };
 }

@@ -16,9 +16,13 @@ export function outDir(root = process.cwd()): string {
 	return resolve(root, process.env.EH_OUT_DIR || 'dist');
 }
 
-/** Astro's own cache: EH_CACHE_DIR, default <root>/node_modules/.astro. */
+/**
+ * Astro's own cache: EH_CACHE_DIR, default <root>/node_modules/.astro. EH_ASTRO_CACHE_DIR moves
+ * Astro's alone (our caches stay): each shard of a sharded build gets its own copy of Astro's
+ * content store (scripts/lib/astro-build.ts), so that shards running at once never write the same file.
+ */
 export function astroCacheDir(root = process.cwd()): string {
-	return resolve(root, process.env.EH_CACHE_DIR || join('node_modules', '.astro'));
+	return resolve(root, process.env.EH_ASTRO_CACHE_DIR || process.env.EH_CACHE_DIR || join('node_modules', '.astro'));
 }
 
 /** The folder for our caches: EH_CACHE_DIR (also Astro's cache folder), else <root>/node_modules/.cache. */

@@ -58,6 +58,23 @@ describe('astroPhases', () => {
 		expect(phases['astro: content and build info']).toBe(8);
 		expect(phases['astro: render pages']).toBe(17);
 	});
+
+	test('shards run at once: interleaved lines told apart by their [shard i/n] prefix, in shard order; the prepare stage read', () => {
+		const prefix = (n: string, text: string) => text.split('\n').map((line) => `[shard ${n}] ${line}`);
+		const one = prefix('1/2', astroLog('5s', '6s', '7s', '13s'));
+		const two = prefix('2/2', astroLog('8s', '9s', '10s', '19s'));
+		// Shard 2 starts first; then the lines alternate.
+		const interleaved = two.flatMap((line, i) => [line, ...(one[i] === undefined ? [] : [one[i]!])]);
+		const log = ['[prepare] 23:27:45 [content] Synced content', '[prepare] CPU: 1.50 s user + 0.25 s system', '✔ Prepared in 3.2 s', '[shard 1/2] CPU: 10.00 s user + 2.00 s system', '▶ Shard 2/2: 300 guidelines', '▶ Shard 1/2: 300 guidelines', ...interleaved, '✔ Shard 1/2 (20.0 s)', '✔ Merged 2 shards (300 files from shards 2–2) in 0.4 s'].join('\n');
+		const { phases, perShard, cpuSeconds } = astroPhases(log);
+		expect(perShard).toEqual([
+			{ 'content and build info': 5, bundle: 6.063, render: 7 },
+			{ 'content and build info': 8, bundle: 9.063, render: 10 },
+		]);
+		expect(phases['astro: render pages']).toBe(17);
+		expect(phases['shard prepare']).toBe(3.2);
+		expect(cpuSeconds).toBeCloseTo(13.75);
+	});
 });
 
 describe('runMeasured', () => {

@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { planShards, shareRange } from '../../src/lib/build/shards.ts';
+import { chooseLayout, estimateShardPeakBytes, memoryBudget, MIN_SHARD_SIZE, PARALLEL_THRESHOLD, planBuild, planShards, SHARD_SIZE, SHARD_THRESHOLD, shareRange, type Machine } from '../../src/lib/build/shards.ts';
+import { stagingFolder } from '../../scripts/lib/astro-build.ts';
 import { filterContentModules, filterStarlightPaths } from '../../src/lib/vite/shard-filter.ts';
 import { mergeSitemaps } from '../../src/lib/build/merge-sitemaps.ts';
 import { mergeShardOutputs } from '../../scripts/lib/astro-build.ts';
@@ -49,6 +50,87 @@ describe('planShards', () => {
 
 	test('a shard size below 1 is refused with the value named', () => {
 		expect(() => planShards(site, 'content/', { threshold: 0, size: 0 })).toThrow(/at least 1 \(got 0\)/);
+	});
+});
+
+describe('chooseLayout (shards and how many at once, from cores and memory)', () => {
+	const GIB = 2 ** 30;
+	const twoCores: Machine = { cores: 2, availableBytes: 18 * GIB };
+	const oneCore: Machine = { cores: 1, availableBytes: 18 * GIB };
+
+	test('a small site is one process, whatever the machine', () => {
+		for (const machine of [twoCores, oneCore, { cores: 16, availableBytes: 64 * GIB }]) {
+			expect(chooseLayout(30, machine)).toEqual({ shards: 1, concurrency: 1 });
+			expect(chooseLayout(PARALLEL_THRESHOLD, machine)).toEqual({ shards: 1, concurrency: 1 });
+		}
+	});
+
+	test('above the parallel threshold, a machine with two cores builds two shards at once', () => {
+		expect(chooseLayout(PARALLEL_THRESHOLD + 1, twoCores)).toEqual({ shards: 2, concurrency: 2 });
+		expect(chooseLayout(1000, twoCores)).toEqual({ shards: 2, concurrency: 2 });
+	});
+
+	test('one core: one process up to the memory threshold, then shards one after the other', () => {
+		expect(chooseLayout(1000, oneCore)).toEqual({ shards: 1, concurrency: 1 });
+		expect(chooseLayout(SHARD_THRESHOLD, oneCore)).toEqual({ shards: 1, concurrency: 1 });
+		expect(chooseLayout(5000, oneCore)).toEqual({ shards: 3, concurrency: 1 });
+	});
+
+	test('the number of shards is a multiple of the shards at once (every core busy to the end)', () => {
+		expect(chooseLayout(5000, twoCores)).toEqual({ shards: 4, concurrency: 2 });
+		const four = chooseLayout(5000, { cores: 4, availableBytes: 64 * GIB });
+		expect(four.concurrency).toBe(4);
+		expect(four.shards % 4).toBe(0);
+		expect(chooseLayout(1000, { cores: 4, availableBytes: 64 * GIB })).toEqual({ shards: 4, concurrency: 4 });
+	});
+
+	test('the shards at once never exceed the memory budget (8 GiB at most, less on a machine with less available)', () => {
+		for (const guidelines of [1000, 5000, 12000, 30000]) {
+			for (const machine of [twoCores, { cores: 8, availableBytes: 64 * GIB }, { cores: 4, availableBytes: 6 * GIB }, { cores: 2, availableBytes: 4 * GIB }]) {
+				const { shards, concurrency } = chooseLayout(guidelines, machine);
+				const peak = estimateShardPeakBytes(Math.ceil(guidelines / shards), guidelines);
+				if (concurrency > 1) expect(concurrency * peak).toBeLessThanOrEqual(memoryBudget(machine));
+				expect(memoryBudget(machine)).toBeLessThanOrEqual(8 * GIB);
+				expect(Math.ceil(guidelines / shards)).toBeLessThanOrEqual(SHARD_SIZE);
+			}
+		}
+	});
+
+	test('at 12,000 guidelines on two cores and 18 GiB: two at once, shards made smaller to fit rather than one at a time', () => {
+		const { shards, concurrency } = chooseLayout(12000, twoCores);
+		expect(concurrency).toBe(2);
+		expect(shards % 2).toBe(0);
+		expect(Math.ceil(12000 / shards)).toBeGreaterThanOrEqual(MIN_SHARD_SIZE);
+	});
+
+	test('little memory: fewer shards at once', () => {
+		expect(chooseLayout(5000, { cores: 8, availableBytes: 6 * GIB }).concurrency).toBeLessThan(8);
+		expect(chooseLayout(12000, { cores: 2, availableBytes: 3 * GIB })).toMatchObject({ concurrency: 1 });
+	});
+
+	test('options: a threshold, a size and a concurrency override the defaults', () => {
+		expect(chooseLayout(1000, twoCores, { threshold: 1000000 })).toEqual({ shards: 1, concurrency: 1 });
+		expect(chooseLayout(12, twoCores, { threshold: 0, size: 4 })).toEqual({ shards: 4, concurrency: 2 });
+		expect(chooseLayout(12, twoCores, { threshold: 0, size: 4, concurrency: 1 })).toEqual({ shards: 3, concurrency: 1 });
+		expect(chooseLayout(1000, twoCores, { concurrency: 1 })).toEqual({ shards: 1, concurrency: 1 });
+		expect(() => chooseLayout(10, twoCores, { size: 0 })).toThrow(/at least 1 \(got 0\)/);
+	});
+
+	test('planBuild: the shards of the layout, every page once', () => {
+		const files = [...others, ...Array.from({ length: 10 }, (_, i) => guideline('t', i))];
+		const { shards, concurrency } = planBuild(files, 'content/', twoCores, { threshold: 0, size: 4 });
+		expect(concurrency).toBe(2);
+		expect(shards.map((s) => s.files.filter((f) => f.includes('/guidelines/')).length)).toEqual([3, 3, 2, 2]);
+		expect(shards.flatMap((s) => s.files).sort()).toEqual([...files].sort());
+		expect(planBuild(files, 'content/', twoCores)).toEqual({ shards: [{ index: 0, count: 1, siteWide: true, files: [...files].sort() }], concurrency: 1 });
+	});
+});
+
+describe('stagingFolder', () => {
+	test('next to an output folder inside the project; inside the project for one outside it (Astro puts server chunks in the shared .astro/ otherwise)', () => {
+		expect(stagingFolder('/p', '/p/dist', 7)).toBe('/p/dist.shards');
+		expect(stagingFolder('/p', '/tmp/out', 7)).toBe('/p/node_modules/.cache/eh-shards-7');
+		expect(stagingFolder('/p', '/pp/dist', 7)).toBe('/p/node_modules/.cache/eh-shards-7');
 	});
 });
 

@@ -13,15 +13,100 @@
  * - Site-wide pages are shared out: the many (a page per reference, the exports of every guideline)
  *   in near-equal runs over all shards (`siteWideShare`), the few (evidence maps, redirect pages)
  *   by the first shard (`buildsSiteWidePages`), with the pages that are not guidelines (home, editor guide).
- * Small sites (≤ `SHARD_THRESHOLD` guidelines) are one shard: built exactly as without sharding.
+ * - Shards run at once, as many as the machine's cores and memory allow (`chooseLayout`), after a
+ *   prepare stage that does the site-wide work every shard reads (scripts/lib/astro-build.ts): so
+ *   sites of ordinary size are sharded too when the machine has a second core (above
+ *   `PARALLEL_THRESHOLD` guidelines), and large ones (above `SHARD_THRESHOLD`) always, for memory.
+ * Small sites are one shard: built exactly as without sharding.
  * Pure planning here; the environment variable EH_SHARD names the plan file of the running shard.
  */
 import { readFileSync } from 'node:fs';
 
-/** Above this many guidelines the build is sharded (measured: BENCHMARKS.md, "Sharded builds"). */
+/** Above this many guidelines the build is sharded whatever the machine, for memory (measured: BENCHMARKS.md, "Sharded builds"). */
 export const SHARD_THRESHOLD = 2500;
+/**
+ * Above this many guidelines, on a machine with a second core (and the memory for two shards), the
+ * build is sharded to run shards at once: each shard repeats a fixed share (starting Astro, loading
+ * the whole site's content, the shared bundle), which a small site does not win back on the second
+ * core. Measured: BENCHMARKS.md, "Sharded builds".
+ */
+export const PARALLEL_THRESHOLD = 400;
 /** Guidelines per shard at most. */
 export const SHARD_SIZE = 2000;
+/** Guidelines per shard at least when shards are made smaller to fit in memory. */
+export const MIN_SHARD_SIZE = 250;
+/** Peak memory the build may reach (issue 14: ≤ 8 GiB at 12,000 guidelines). */
+export const MEMORY_GOAL_BYTES = 8 * 2 ** 30;
+/** Share of the machine's available memory the shards may take. */
+export const AVAILABLE_MEMORY_SHARE = 0.8;
+/** Memory of the build outside the shards' processes (the orchestrating process, a margin), bytes. */
+export const RESERVED_BYTES = 0.5 * 2 ** 30;
+
+const GIB = 2 ** 30;
+/**
+ * Estimated peak resident memory of one shard's `astro build` process, bytes: a fixed part, a part
+ * per guideline it renders and bundles, and a part per guideline of the site (every shard loads the
+ * whole site's content). Fitted to the largest-process peaks measured (BENCHMARKS.md, "Sharded
+ * builds": 300 of 6,000 → 1.56 GiB, 1,667 of 5,000 → 2.64 GiB, 2,000 of 12,000 → 3.4 GiB) and
+ * rounded up.
+ */
+export function estimateShardPeakBytes(shardGuidelines: number, siteGuidelines: number): number {
+	return (1.0 + 0.8 * (shardGuidelines / 1000) + 0.08 * (siteGuidelines / 1000)) * GIB;
+}
+
+/** What the build runs on: cores it may use and memory available now. */
+export interface Machine {
+	cores: number;
+	availableBytes: number;
+}
+
+/** How a build of `guidelines` guidelines runs: how many shards, and how many at once. */
+export interface Layout {
+	shards: number;
+	concurrency: number;
+}
+
+export interface LayoutOptions {
+	/** Shard when there are more guidelines than this (default: PARALLEL_THRESHOLD on a machine that can run two shards at once, else SHARD_THRESHOLD). */
+	threshold?: number | undefined;
+	/** Guidelines per shard at most (default SHARD_SIZE). */
+	size?: number | undefined;
+	/** Shards at once at most (default: the machine's cores). */
+	concurrency?: number | undefined;
+}
+
+/** The memory the shards may take at once on this machine, bytes. */
+export function memoryBudget(machine: Machine): number {
+	return Math.min(MEMORY_GOAL_BYTES, machine.availableBytes * AVAILABLE_MEMORY_SHARE) - RESERVED_BYTES;
+}
+
+/**
+ * Chooses the number of shards and how many run at once: as many at once as cores allow and
+ * memory holds (each shard's estimated peak, `estimateShardPeakBytes`, times the shards at once
+ * within `memoryBudget`; shards are made smaller, down to MIN_SHARD_SIZE, before fewer run at
+ * once), and a number of shards that is a multiple of that (so every core has equal work to the
+ * end). One shard when the site is at or under the threshold.
+ */
+export function chooseLayout(guidelines: number, machine: Machine, options: LayoutOptions = {}): Layout {
+	const size = options.size ?? SHARD_SIZE;
+	if (!Number.isInteger(size) || size < 1) throw new Error(`Shard size must be a whole number of at least 1 (got ${size}).`);
+	const maxConcurrency = Math.max(1, Math.floor(options.concurrency ?? machine.cores));
+	const budget = memoryBudget(machine);
+	const base = Math.max(1, Math.ceil(guidelines / size));
+	const fits = (concurrency: number, shards: number) => concurrency * estimateShardPeakBytes(Math.ceil(guidelines / shards), guidelines) <= budget;
+	let layout: Layout = { shards: base, concurrency: 1 };
+	for (let concurrency = Math.min(maxConcurrency, Math.max(1, guidelines)); concurrency >= 1; concurrency--) {
+		let shards = Math.ceil(base / concurrency) * concurrency;
+		while (!fits(concurrency, shards) && Math.ceil(guidelines / (shards + concurrency)) >= Math.min(size, MIN_SHARD_SIZE)) shards += concurrency;
+		if (fits(concurrency, shards) || concurrency === 1) {
+			layout = { shards: Math.min(shards, Math.max(1, guidelines)), concurrency: Math.min(concurrency, shards) };
+			break;
+		}
+	}
+	const threshold = options.threshold ?? (layout.concurrency > 1 ? PARALLEL_THRESHOLD : SHARD_THRESHOLD);
+	if (guidelines <= threshold) return { shards: 1, concurrency: 1 };
+	return layout;
+}
 
 export interface Shard {
 	/** 0-based; shard 0 renders the site-wide pages. */
@@ -38,6 +123,8 @@ export interface ShardOptions {
 	threshold?: number | undefined;
 	/** Guidelines per shard at most. */
 	size?: number | undefined;
+	/** The number of shards (from `chooseLayout`); default: as few as `size` allows. */
+	count?: number | undefined;
 }
 
 /** Guideline pages live under guidelines/ in the content folder. */
@@ -47,8 +134,9 @@ export function isGuidelineFile(file: string, contentPrefix: string): boolean {
 
 /**
  * Splits the docs pages into shards: guidelines in path order (so a topic's guidelines stay
- * together) cut into near-equal runs of at most `size`; the other pages join shard 0. One shard
- * holding every page when there are `threshold` guidelines or fewer.
+ * together) cut into `count` near-equal runs (default: as few as hold at most `size` each); the
+ * other pages join shard 0. One shard holding every page when there are `threshold` guidelines or
+ * fewer.
  * @param files every docs page, as Astro records entry paths (relative to the project root)
  * @param contentPrefix the content folder relative to the project root, with a trailing '/'
  */
@@ -60,12 +148,23 @@ export function planShards(files: readonly string[], contentPrefix: string, opti
 	const guidelines = sorted.filter((f) => isGuidelineFile(f, contentPrefix));
 	const others = sorted.filter((f) => !isGuidelineFile(f, contentPrefix));
 	if (guidelines.length <= threshold) return [{ index: 0, count: 1, siteWide: true, files: sorted }];
-	const count = Math.ceil(guidelines.length / size);
+	const count = Math.min(guidelines.length, Math.max(options.count ?? 0, Math.ceil(guidelines.length / size)));
 	return Array.from({ length: count }, (_, i) => {
 		const { from, to } = shareRange(guidelines.length, i, count);
 		const run = guidelines.slice(from, to);
 		return { index: i, count, siteWide: i === 0, files: i === 0 ? [...others, ...run] : run };
 	});
+}
+
+/**
+ * The build's plan: its shards (`planShards`) and how many run at once (`chooseLayout`, from the
+ * machine's cores and memory). One shard holding every page for a small site.
+ */
+export function planBuild(files: readonly string[], contentPrefix: string, machine: Machine, options: LayoutOptions = {}): { shards: Shard[]; concurrency: number } {
+	const guidelines = files.filter((f) => isGuidelineFile(f, contentPrefix)).length;
+	const layout = chooseLayout(guidelines, machine, options);
+	if (layout.shards === 1) return { shards: planShards(files, contentPrefix, { threshold: Infinity }), concurrency: 1 };
+	return { shards: planShards(files, contentPrefix, { threshold: -1, size: options.size, count: layout.shards }), concurrency: layout.concurrency };
 }
 
 /** The `index`-th of `count` near-equal contiguous runs of `length` items (the first `length % count` runs one longer). */

@@ -32,8 +32,8 @@ export interface EvidencePluginOptions {
 	referencesDir: string;
 	/**
 	 * Whether the first guideline page formats every reference in one batch (default true). False
-	 * in the shards of a sharded build after the first: the first shard has formatted every
-	 * reference into the reference-format cache (references/csl.ts), so the others read each one
+	 * in the shards of a sharded build: its prepare stage (scripts/lib/astro-build.ts) has formatted
+	 * every reference into the reference-format cache (references/csl.ts), so shards read each one
 	 * their pages cite from there instead of loading and going over every reference of the site.
 	 */
 	prepareReferences?: boolean;

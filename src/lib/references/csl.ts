@@ -12,7 +12,7 @@ import type { Root } from 'hast';
 import type { Reference } from '../../schemas/reference.ts';
 import type { CslItem } from '../../schemas/csl-item.ts';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cacheDir } from '../paths.ts';
@@ -116,7 +116,12 @@ function keep(key: string, text: string): void {
 	pruned ??= pruneFormatCache(diskDir);
 	try {
 		mkdirSync(diskDir, { recursive: true });
-		writeFileSync(join(diskDir, `${key}.txt`), text);
+		// Written whole, then renamed: shards of a sharded build run at once and may keep the same
+		// entry while another reads it (a reader never sees half an entry).
+		const path = join(diskDir, `${key}.txt`);
+		const tmp = `${path}.${process.pid}.tmp`;
+		writeFileSync(tmp, text);
+		renameSync(tmp, path);
 	} catch {
 		// No writable cache (read-only checkout): formatting still works, only slower.
 	}
