@@ -20,6 +20,7 @@ import { listedInSitemap } from './src/lib/sitemap-filter.ts';
 import { topicPlaceholder } from './src/lib/starlight/topic-sidebar.ts';
 import { currentShard } from './src/lib/build/shards.ts';
 import { shardFilter, withoutPagefindRun } from './src/lib/vite/shard-filter.ts';
+import { guidelineExports } from './src/lib/export-integration.ts';
 
 const root = fileURLToPath(new URL('./', import.meta.url));
 // The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks).
@@ -81,6 +82,10 @@ export default defineConfig({
 		}),
 	},
 	integrations: [
+		// /export/<guideline id>.json, .csl.json, .ris, .bib and the export schema: written after the
+		// pages (a route each would cost Astro's per-route work 4,001 times at 1,000 guidelines) and
+		// before the sitemap, whose lastmod reads them; served by one route in astro dev.
+		guidelineExports({ devRoute: './src/routes/export-file.ts' }),
 		// Starlight adds the sitemap itself unless configured here; configured here for lastmod (each
 		// guideline's last change, the date its citation gives: src/lib/sitemap-lastmod.ts).
 		// Pages marked noindex (redirect pages, withdrawn guidelines' notices) are left out.

@@ -193,6 +193,9 @@ export function astroPhases(log: string): { phases: Record<string, number>; perS
 	if (prepared) phases['shard prepare'] = Number(prepared[1]);
 	if (merge) phases['shard merge'] = Number(merge[1]);
 	if (pagefind) phases.pagefind = seconds(pagefind[1]!, pagefind[2]!);
+	// The export files, written after each shard's pages (src/lib/export-integration.ts): summed over shards.
+	const exportsWritten = [...plain.matchAll(/export files written in (\d+)ms/g)];
+	if (exportsWritten.length) phases['astro: export files'] = exportsWritten.reduce((sum, m) => sum + Number(m[1]), 0) / 1000;
 	// The CPU time each process of a sharded build reports when it ends (scripts/lib/astro-shard.ts, prepare-references.ts).
 	const cpuSeconds = [...plain.matchAll(/CPU: ([\d.]+) s user \+ ([\d.]+) s system/g)].reduce((sum, m) => sum + Number(m[1]) + Number(m[2]), 0);
 	return { phases, perShard: shards, cpuSeconds };

@@ -1,7 +1,8 @@
 /**
  * `lastmod` for the sitemap, from the same dates as the page, its citation and its exports: the
  * `dates.modified` of each guideline's built `/export/<id>.json` (src/lib/page-dates.ts decided
- * it). Read after the build has written them (the sitemap is written at the end of the build).
+ * it). Read after they are written (src/lib/export-integration.ts, whose `astro:build:done` runs
+ * before the sitemap's: it comes first in astro.config.mjs).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

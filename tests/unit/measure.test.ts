@@ -46,6 +46,14 @@ describe('astroPhases', () => {
 		expect(phases.pagefind).toBe(2.5);
 	});
 
+	test('the export files written after each shard\'s pages: a phase of their own, summed over shards', () => {
+		const log = ['▶ Shard 1/2', astroLog('5s', '6s', '7s', '13s'), `23:28:19 ${esc('34')}[evidence-handbook:exports]${esc('39')} 2001 export files written in 812ms (CPU 640ms).`, '▶ Shard 2/2', astroLog('8s', '9s', '10s', '19s'), '23:29:01 [evidence-handbook:exports] 2000 export files written in 790ms (CPU 655ms).'].join('\n');
+		const { phases } = astroPhases(log);
+		expect(phases['astro: export files']).toBeCloseTo(1.602);
+		expect(phases['astro: render pages']).toBe(17);
+		expect(astroPhases(astroLog('5s', '6s', '7s', '13s')).phases).not.toHaveProperty('astro: export files');
+	});
+
 	test('a log that lost its beginning still puts every figure in its phase (no reading by position)', () => {
 		const full = ['▶ Shard 1/2', astroLog('5s', '6s', '7s', '13s'), '▶ Shard 2/2', astroLog('8s', '9s', '10s', '19s')].join('\n');
 		// Cut inside the first shard, after its content phase's line.

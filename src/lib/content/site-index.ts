@@ -23,10 +23,26 @@ function fullIndex(): Promise<ContentIndex> {
 	return all;
 }
 
+/** Where this process's site index is kept for `renderedSiteIndex` (a module of Astro's bundle and the one Node loads are two copies). */
+const RENDERED = Symbol.for('evidence-handbook:site-index');
+type Holder = { [RENDERED]?: Promise<ContentIndex> };
+
 /** The published content of this build (drafts only in preview builds). */
 export function siteIndex(): Promise<ContentIndex> {
-	cached ??= fullIndex().then((index) => publishedIndex(index, { preview: isPreviewBuild() }));
+	if (!cached) {
+		cached = fullIndex().then((index) => publishedIndex(index, { preview: isPreviewBuild() }));
+		(globalThis as Holder)[RENDERED] = cached;
+	}
 	return cached;
+}
+
+/**
+ * The site index the pages of this build were rendered from, for code that runs after them in the
+ * same process but outside Astro's bundle (the export writer at `astro:build:done`:
+ * export-integration.ts), so the index is made once per build; a new one if no page made it.
+ */
+export function renderedSiteIndex(): Promise<ContentIndex> {
+	return (globalThis as Holder)[RENDERED] ?? siteIndex();
 }
 
 /**

@@ -16,7 +16,7 @@ import { REQUIRED_FIELDS } from '../references/fields.ts';
 import { schemaFields, type FieldDoc } from './fields.ts';
 import { GUIDELINE_EXPORT_VERSION } from '../../schemas/guideline-export.ts';
 
-/** The published JSON Schema of the guideline export (src/pages/export/). */
+/** The published JSON Schema of the guideline export (written by src/lib/export-files.ts). */
 const SCHEMA = `/export/guideline-export.v${GUIDELINE_EXPORT_VERSION}.schema.json`;
 
 const slug = z.string().regex(SLUG);
