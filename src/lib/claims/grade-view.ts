@@ -4,7 +4,7 @@
  * elements, inserted by the renderer (render.ts). Wording: src/lib/grading.ts.
  */
 import type { Element } from 'hast';
-import { h } from 'hastscript';
+import { h } from './render/h.ts';
 import type { Grade } from '../../schemas/grade.ts';
 import { gradeAnchor } from '../content/anchors.ts';
 import { badgeText, certaintyLabel, certaintyMeaning, strengthLabel, strengthMeaning } from '../grading.ts';

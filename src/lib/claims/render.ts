@@ -13,7 +13,7 @@
  */
 import type { Paragraph, Root, RootContent, Text } from 'mdast';
 import type { Element } from 'hast';
-import { h } from 'hastscript';
+import { h } from './render/h.ts';
 import type { Claim, HeadingInfo, MarkerSite, NonClaim } from './analyze.ts';
 import { scanMarkers, type CiteItem } from './markers.ts';
 import type { EvidenceGap } from '../../schemas/evidence-gap.ts';

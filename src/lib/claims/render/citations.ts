@@ -4,7 +4,7 @@
  * that replaces a marker, and the reader-facing evidence kinds of a statement.
  */
 import type { Element, ElementContent } from 'hast';
-import { h } from 'hastscript';
+import { h } from './h.ts';
 import type { Claim } from '../analyze.ts';
 import type { CiteItem } from '../markers.ts';
 import type { EvidenceGap } from '../../../schemas/evidence-gap.ts';

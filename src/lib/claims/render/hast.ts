@@ -6,7 +6,7 @@
  */
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import type { Element } from 'hast';
-import { h } from 'hastscript';
+import { h } from './h.ts';
 
 /** A block node that becomes `element` (a paragraph carrying hName/hProperties/hChildren). */
 export function hastNode(element: Element): RootContent {

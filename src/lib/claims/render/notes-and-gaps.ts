@@ -3,7 +3,7 @@
  * near the end of the page, each gap with the statements flagged with it.
  */
 import type { Element } from 'hast';
-import { h } from 'hastscript';
+import { h } from './h.ts';
 import type { Claim } from '../analyze.ts';
 import type { EditorialNote } from '../../../schemas/editorial-note.ts';
 import type { EvidenceGap } from '../../../schemas/evidence-gap.ts';

@@ -4,7 +4,7 @@
  * notes about it and the statements citing it (section › statement).
  */
 import type { Element, ElementContent } from 'hast';
-import { h } from 'hastscript';
+import { h } from './h.ts';
 import type { Claim } from '../analyze.ts';
 import type { EditorialNote } from '../../../schemas/editorial-note.ts';
 import type { LoadedReference } from '../../references/load.ts';

@@ -5,7 +5,7 @@
  */
 import type { Paragraph, PhrasingContent } from 'mdast';
 import type { Element } from 'hast';
-import { h } from 'hastscript';
+import { h } from './h.ts';
 import type { Claim } from '../analyze.ts';
 import type { CiteItem, Marker } from '../markers.ts';
 import type { EvidenceGap } from '../../../schemas/evidence-gap.ts';
