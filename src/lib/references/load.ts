@@ -120,14 +120,26 @@ export function loadReferencesByKey(dir: string, keys: Iterable<string>, root?: 
 	for (const key of new Set(keys)) {
 		for (const ext of ['yaml', 'yml']) {
 			const file = join(dir, `${key}.${ext}`);
-			if (!existsSync(file)) continue;
-			const { ref } = cache ? cache.get(file, () => loadReferenceFile(file)) : loadReferenceFile(file);
+			// One stat: a file unchanged since this process last read it is not looked up again
+			// (every guideline page of a build asks for the references it cites).
+			const st = statSync(file, { throwIfNoEntry: false });
+			if (!st) continue;
+			const seen = lastRead.get(file);
+			let ref: LoadedReference | undefined;
+			if (seen && seen.cache === cache && seen.size === st.size && seen.mtimeMs === st.mtimeMs) ref = seen.ref;
+			else {
+				ref = (cache ? cache.get(file, () => loadReferenceFile(file)) : loadReferenceFile(file)).ref;
+				lastRead.set(file, { cache, size: st.size, mtimeMs: st.mtimeMs, ref });
+			}
 			if (ref) refs.set(key, ref);
 			break;
 		}
 	}
 	return refs;
 }
+
+/** What loadReferencesByKey last read for each file, with the file's size and modification time then. */
+const lastRead = new Map<string, { cache: FileCache<ReturnType<typeof loadReferenceFile>> | undefined; size: number; mtimeMs: number; ref: LoadedReference | undefined }>();
 
 /**
  * Loads every reference in `dir`; keys are citation keys (file names). With `root` (the project
