@@ -39,8 +39,8 @@ const topicGroups = [...topics].sort((a, b) => (a.order ?? 100) - (b.order ?? 10
 const redirects = siteRedirects(contentDir);
 
 // One shard of a sharded build (large sites: src/lib/build/shards.ts, run by scripts/lib/astro-build.ts):
-// every collection stays whole, only the shard's docs pages are rendered and bundled, and Pagefind
-// runs once over the merged site instead of in each shard. Null for every other build.
+// every collection stays whole, only the shard's docs pages are rendered and bundled. Null for every
+// other build. No build runs Pagefind here: the search-data step indexes the site (withoutPagefindRun).
 const shard = currentShard();
 
 export default defineConfig({
@@ -90,7 +90,7 @@ export default defineConfig({
 		// guideline's last change, the date its citation gives: src/lib/sitemap-lastmod.ts).
 		// Pages marked noindex (redirect pages, withdrawn guidelines' notices) are left out.
 		sitemap({ serialize: withLastmod(outDir(root)), filter: listedInSitemap(outDir(root)) }),
-		withoutPagefindRun(shard, starlight({
+		withoutPagefindRun(starlight({
 			title: 'Evidence Handbook',
 			description: 'Evidence-linked clinical guidance: every clinical statement cites a reference you can reach in one click.',
 			// Pages live in top-level content/, not src/content/docs: without this, asides and heading

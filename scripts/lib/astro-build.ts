@@ -3,8 +3,7 @@
  * of ordinary size and up, run at once on the machine's cores (src/lib/build/shards.ts says what a
  * shard is, when a build is sharded and how many shards run at once).
  *
- * A small site is built exactly as before: one `astro build` into the output folder, Pagefind run
- * by Starlight. A larger one:
+ * A small site is built exactly as before: one `astro build` into the output folder. A larger one:
  * 1. prepare: the site-wide work every shard reads, once (`astro sync` for Astro's content store,
  *    every reference formatted into the reference-format cache), then a copy of the content store
  *    per shard, so shards running at once never write the same file;
@@ -13,8 +12,8 @@
  * 3. merged into `<staging>/site/`: the first shard's output whole (home, 404, evidence maps, public
  *    files), every other shard's share of the guideline pages, reference pages and exports and its
  *    hashed `_astro/` assets (a name two shards both wrote must hold the same bytes, else the build
- *    stops), the shards' sitemaps merged into one (merge-sitemaps.ts); then Pagefind indexes the
- *    merged site once and the merged site replaces the output folder.
+ *    stops), the shards' sitemaps merged into one (merge-sitemaps.ts); then the merged site replaces
+ *    the output folder. No Pagefind run here: the search-data step (scripts/search-data.ts) indexes the site.
  * If anything fails, the output folder is left as it was and the staging folder is removed:
  * nothing half-written is published.
  */
@@ -22,7 +21,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
-import * as pagefind from 'pagefind';
 import { isGuidelineFile, planBuild, type LayoutOptions, type Machine, type Shard } from '../../src/lib/build/shards.ts';
 import { mergeSitemaps, type ShardSitemap } from '../../src/lib/build/merge-sitemaps.ts';
 import { contentDir as contentFolder, outDir as outFolder } from '../../src/lib/paths.ts';
@@ -104,27 +102,6 @@ export function mergeShardOutputs(shardDirs: readonly string[], site: string): n
 	merged.chunks.forEach((chunk, i) => writeFileSync(join(site, `sitemap-${i}.xml`), chunk));
 	writeFileSync(join(site, 'sitemap-index.xml'), merged.index);
 	return moved;
-}
-
-/** Pagefind over the merged site, as Starlight runs it (dist/integrations/pagefind.js). */
-async function runPagefind(site: string): Promise<void> {
-	const started = performance.now();
-	try {
-		const check = <T extends { errors: string[] }>(response: T): T => {
-			if (response.errors.length > 0) throw new Error(`Pagefind: ${response.errors.join('; ')}`);
-			return response;
-		};
-		const { index } = check(await pagefind.createIndex());
-		if (!index) throw new Error('Pagefind: no index created.');
-		const { page_count } = check(await index.addDirectory({ path: site }));
-		console.log(`[pagefind] Found ${page_count} HTML files.`);
-		check(await index.writeFiles({ outputPath: join(site, 'pagefind') }));
-	} finally {
-		await pagefind.close();
-	}
-	const ms = performance.now() - started;
-	// Same wording as Starlight's, which the bench reads (scripts/lib/measure.ts).
-	console.log(`[pagefind] Finished building search index in ${ms < 750 ? `${Math.round(ms)}ms` : `${(ms / 1000).toFixed(2)}s`}.`);
 }
 
 export interface AstroBuildOptions {
@@ -331,7 +308,6 @@ export async function astroBuild({ root, env, shards: shardOptions, machine }: A
 		const merging = performance.now();
 		const moved = mergeShardOutputs(dirs, site);
 		console.log(`✔ Merged ${plan.length} shards (${moved} files from shards 2–${plan.length}) in ${((performance.now() - merging) / 1000).toFixed(1)} s`);
-		await runPagefind(site);
 		rmSync(out, { recursive: true, force: true });
 		move(site, out);
 	} finally {

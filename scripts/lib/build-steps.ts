@@ -26,7 +26,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
 		notInBenchmark: "it compares the pages with permalinks/manifest.json, the real site's record",
 	},
 	// In shards for large sites, so memory stays bounded (scripts/lib/astro-build.ts).
-	{ name: 'Astro build (pages + Pagefind index)', phase: 'astro build (whole)', args: ['scripts/astro-build.ts'] },
-	{ name: 'Search data (vocabulary, indexed terms and the compact search index for the search dialog)', phase: 'search data', args: ['scripts/search-data.ts'] },
+	{ name: 'Astro build (pages)', phase: 'astro build (whole)', args: ['scripts/astro-build.ts'] },
+	{ name: 'Search index (Pagefind, run once on the built pages; vocabulary and indexed terms for the search dialog)', phase: 'search data', args: ['scripts/search-data.ts'] },
 	{ name: 'Content-Security-Policy (script hashes from the built pages: meta tag + _headers)', phase: 'CSP step', args: ['scripts/csp.ts'] },
 ];

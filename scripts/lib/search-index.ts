@@ -1,15 +1,19 @@
 /**
- * Rewrites a built site's Pagefind bundle (<outDir>/pagefind) as the compact search index
- * (src/lib/search/records.ts): Pagefind re-indexes each page's distinct words, and every page
- * gets a page file (`pagefind/page/<id>.json.gz`, plus `<id>.evidence.json.gz` for statements'
- * evidence kinds) in place of Pagefind's fragment, gzipped like Pagefind's files (the dialog
- * decompresses them). Reads what Pagefind indexed from the HTML (its
- * fragments) or, run again on its own output, the page files, so it can run twice.
+ * The site's search index, the compact one (src/lib/search/records.ts), in one Pagefind run:
+ * `builtPages` reads every built page as Pagefind would (src/lib/search/fossick.ts, in worker
+ * threads on a large site); `writeCompactIndex` has Pagefind index each page's distinct words and
+ * gives every page a page file (`pagefind/page/<id>.json.gz`, plus `<id>.evidence.json.gz` for
+ * statements' evidence kinds) in place of Pagefind's fragment, gzipped like Pagefind's files (the
+ * dialog decompresses them). `indexedPages` reads an index back (tests, tools).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { basename, join, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { split } from '../../src/lib/csp/pages.ts';
+import { fossick, indexablePages, type FossickedPage } from '../../src/lib/search/fossick.ts';
 import { documentFrequencies, fromPageFiles, pageFiles, searchRecord, type IndexedPage, type PageFile } from '../../src/lib/search/records.ts';
 
 const PAGE_DIR = 'page';
@@ -23,11 +27,54 @@ const writeJson = (file: string, value: unknown) => writeFileSync(file, gzipSync
  * The pages in one of Pagefind's fragment files (gzipped JSON after a signature), by page id: one
  * page, or on a site with more pages than Pagefind's `maxFragments`, a group of them keyed by id.
  */
-function readFragment(file: string): [string, IndexedPage][] {
-	const text = gunzipSync(readFileSync(file)).toString('utf8');
+export function parseFragment(name: string, bytes: Uint8Array): [string, IndexedPage][] {
+	const text = gunzipSync(bytes).toString('utf8');
 	const data = JSON.parse(text.slice(text.indexOf('{'))) as IndexedPage | Record<string, IndexedPage>;
-	if (typeof data.url === 'string') return [[basename(file).replace(/\.pf_fragment$/, ''), data as IndexedPage]];
+	if (typeof data.url === 'string') return [[basename(name).replace(/\.pf_fragment$/, ''), data as IndexedPage]];
 	return Object.entries(data as Record<string, IndexedPage>);
+}
+
+const readFragment = (file: string) => parseFragment(file, readFileSync(file));
+
+/** Reads `files` (paths in `site`, `/` separated) as Pagefind would (src/lib/search/fossick.ts). */
+export function fossickFiles(site: string, files: readonly string[]): FossickedPage[] {
+	return files.map((f) => fossick(f, readFileSync(join(site, f), 'utf8')));
+}
+
+// Below a few hundred pages starting threads costs more than it saves.
+const PAGES_PER_WORKER = 250;
+
+/**
+ * Every page of a built site that Pagefind would index, as it would index it, read from the HTML
+ * (every .html file, as Pagefind's addDirectory finds them) and ordered by URL. A large site's
+ * pages are shared out between worker threads, one per core (at most 4).
+ */
+export async function builtPages(site: string): Promise<IndexedPage[]> {
+	const files = readdirSync(site, { recursive: true, encoding: 'utf8' })
+		.filter((f) => f.endsWith('.html'))
+		.map((f) => f.split(sep).join('/'))
+		.sort();
+	const shares = split(files, Math.min(availableParallelism(), 4, Math.floor(files.length / PAGES_PER_WORKER)));
+	let read: FossickedPage[];
+	if (shares.length <= 1) read = fossickFiles(site, files);
+	else {
+		const workers = shares.map((share) => new Worker(new URL('./fossick-worker.ts', import.meta.url), { workerData: { site, files: share.items } }));
+		try {
+			const results = await Promise.all(
+				workers.map(
+					(worker) =>
+						new Promise<FossickedPage[]>((done, failed) => {
+							worker.once('message', done);
+							worker.once('error', failed);
+						}),
+				),
+			);
+			read = results.flat();
+		} finally {
+			await Promise.all(workers.map((worker) => worker.terminate()));
+		}
+	}
+	return indexablePages(read).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 /** Every indexed page: from Pagefind's fragments (indexed from the HTML) or from the compact index's page files. */
@@ -55,6 +102,7 @@ export async function writeCompactIndex(outDir: string, pages: readonly IndexedP
 	const staging = join(outDir, 'pagefind.compact');
 	rmSync(staging, { recursive: true, force: true });
 	const df = documentFrequencies(pages);
+	const records = new Map(pages.map((page) => [page.url, searchRecord(page, df)]));
 	try {
 		const check = <T extends { errors: string[] }>(response: T): T => {
 			if (response.errors.length > 0) throw new Error(`Pagefind: ${response.errors.join('; ')}`);
@@ -62,7 +110,8 @@ export async function writeCompactIndex(outDir: string, pages: readonly IndexedP
 		};
 		const { index } = check(await pagefind.createIndex({}));
 		if (!index) throw new Error('Pagefind: no index created.');
-		for (const page of pages) check(await index.addCustomRecord(searchRecord(page, df)));
+		// Sent all at once (Pagefind's service answers each by its id, and adds them in the order sent).
+		for (const response of await Promise.all([...records.values()].map((record) => index.addCustomRecord(record)))) check(response);
 		check(await index.writeFiles({ outputPath: staging }));
 	} finally {
 		await pagefind.close();
@@ -76,7 +125,7 @@ export async function writeCompactIndex(outDir: string, pages: readonly IndexedP
 		for (const [id, fragment] of readFragment(join(fragments, f))) {
 			const page = byUrl.get(fragment.url);
 			if (!page) throw new Error(`Search index: Pagefind returned a page that was not indexed (${fragment.url} in ${f}).`);
-			const files = pageFiles(page, searchRecord(page, df));
+			const files = pageFiles(page, records.get(page.url)!);
 			writeJson(join(staging, PAGE_DIR, id + PAGE_EXT), files.page);
 			if (files.evidence) writeJson(join(staging, PAGE_DIR, id + EVIDENCE_EXT), files.evidence);
 			written++;

@@ -63,11 +63,12 @@ writeFileSync(
 
 function build(name: string, env: Record<string, string> = {}): string {
 	const out = join(temp, name);
-	const r = spawnSync('npx', ['astro', 'build'], {
-		encoding: 'utf8',
-		env: buildEnv({ EH_CONTENT_DIR: content, EH_OUT_DIR: out, EH_CACHE_DIR: join(temp, `${name}-cache`), ...env }),
-	});
+	const options = { encoding: 'utf8', env: buildEnv({ EH_CONTENT_DIR: content, EH_OUT_DIR: out, EH_CACHE_DIR: join(temp, `${name}-cache`), ...env }) } as const;
+	const r = spawnSync('npx', ['astro', 'build'], options);
 	expect(r.status, r.stderr).toBe(0);
+	// The search index, as npm run build writes it after the Astro step.
+	const search = spawnSync(process.execPath, ['scripts/search-data.ts'], options);
+	expect(search.status, search.stderr).toBe(0);
 	return out;
 }
 

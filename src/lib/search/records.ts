@@ -19,7 +19,7 @@ export interface IndexedPage {
 	content: string;
 	meta: Record<string, string>;
 	filters: Record<string, string[]>;
-	anchors: { element: string; id: string; text: string; location: number }[];
+	anchors: { element: string; id: string; text: string; location: number; title?: string }[];
 }
 
 /** The page file the search dialog reads: the page's indexed text, its anchors (text only for headings), metadata and filters. */

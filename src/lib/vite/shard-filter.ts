@@ -61,11 +61,13 @@ export function shardFilter(shard: Shard): Plugin {
 }
 
 /**
- * In a shard, Starlight's integration without its Pagefind run (scripts/lib/astro-build.ts indexes
- * the merged site once); unchanged otherwise. Starlight 0.42 runs Pagefind in its astro:build:done hook.
+ * Starlight's integration without its Pagefind run, in every build: the search-data step
+ * (scripts/search-data.ts) reads the built pages as Pagefind would and runs Pagefind once, on the
+ * compact records, so a run here would be thrown away (and a sharded build's merged site is indexed
+ * by that step too). Starlight 0.42 runs Pagefind in its astro:build:done hook, and only there:
+ * `pagefind: false` would also drop the pages' `data-pagefind-body`.
  */
-export function withoutPagefindRun(shard: Shard | null, integration: AstroIntegration): AstroIntegration {
-	if (!shard) return integration;
+export function withoutPagefindRun(integration: AstroIntegration): AstroIntegration {
 	const { 'astro:build:done': _pagefind, ...hooks } = integration.hooks;
 	return { ...integration, hooks };
 }
