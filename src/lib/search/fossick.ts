@@ -20,7 +20,7 @@
  * anchor's text and a filter value twice: they differ only for text that shows an entity, "&amp;lt;").
  * Pure: HTML in, data out.
  */
-import { Tokenizer } from 'htmlparser2';
+import { NO_ATTRIBUTES, scan } from './html-scan.ts';
 import type { IndexedPage } from './records.ts';
 
 const SENTENCE = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'td', 'div', 'ul', 'li', 'article', 'section']);
@@ -43,11 +43,17 @@ const ALPHANUMERIC = /[\p{Alphabetic}\p{N}]/u;
 const ATTRIBUTE = /^\s*([^:[\]]+)\[(.+)\]\s*$/;
 const PRIVATE = new RegExp(`___PAGEFIND_[^${WS}]+[${WS}]?`, 'g');
 
+/** Whether a start tag's attributes can matter to Pagefind: an id, a data-pagefind-* attribute, <html lang>, <img src alt>. */
+const wantsAttributes = (tag: string, attributes: string) => tag === 'html' || tag === 'img' || (attributes.length > 2 && RELEVANT.test(attributes));
+const RELEVANT = /data-pagefind|(?:^|[\t\n\f\r /"'])id(?:[\t\n\f\r />=]|$)/i;
+
 type Status = 'indexing' | 'ignored' | 'excluded' | 'body' | 'parentOfBody';
 
 interface Node {
 	tag: string;
 	value: string;
+	/** The last character of `value` ('' when empty), kept so that `value`, built by concatenation, is never flattened to read it. */
+	last: string;
 	parent?: Node;
 	status: Status;
 	filter?: string[] | undefined;
@@ -57,17 +63,32 @@ interface Node {
 	anchorIds?: string[] | undefined;
 }
 
+/** Appends a child's text to its parent's. */
+function append(parent: Node, child: Node): void {
+	if (!child.value.length) return;
+	parent.value += child.value;
+	parent.last = child.last;
+}
+
 /** Pagefind's normalize_content: trimmed, runs of newlines and of two or more spaces made one space. */
 function normalize(text: string): string {
 	return text.replace(TRIM, '').replace(NEWLINES, ' ').replace(EXTRANEOUS_SPACES, ' ');
 }
 
-const endsSentence = (text: string) => {
-	const last = text.codePointAt(text.length - 1);
-	if (last === undefined) return false;
-	// A trailing low surrogate: read the whole code point.
-	const char = last >= 0xdc00 && last <= 0xdfff && text.length > 1 ? String.fromCodePoint(text.codePointAt(text.length - 2)!) : String.fromCodePoint(last);
-	return SENTENCE_CHAR.test(char);
+/** Which ASCII characters are SENTENCE_CHAR (the common case, without a regular expression). */
+const ASCII_SENTENCE = Array.from({ length: 128 }, (_, c) => SENTENCE_CHAR.test(String.fromCharCode(c)));
+
+/** The last character of a string (a whole code point). */
+const lastChar = (text: string) => {
+	const unit = text.charCodeAt(text.length - 1);
+	return unit >= 0xdc00 && unit <= 0xdfff && text.length > 1 ? text.slice(-2) : text.slice(-1);
+};
+
+/** Whether a text ending in `last` (its last character) gets no full stop from Pagefind. */
+const endsSentence = (last: string) => {
+	if (last === '') return false;
+	const code = last.charCodeAt(0);
+	return code < 128 ? ASCII_SENTENCE[code]! : SENTENCE_CHAR.test(last);
 };
 
 /** Pagefind's parse_attr_string: "a, b[attr], c:literal" → ["a", "b:<attr's value>", "c:literal"]. */
@@ -104,7 +125,7 @@ interface Parsed {
 }
 
 function parse(html: string): Parsed {
-	const root: Node = { tag: '', value: '', status: 'indexing' };
+	const root: Node = { tag: '', value: '', last: '', status: 'indexing' };
 	let current = root;
 	let htmlDepth = 0;
 	let anchorCounter = 0;
@@ -139,15 +160,26 @@ function parse(html: string): Parsed {
 			if (attribs.lang !== undefined) language = attribs.lang.toLowerCase();
 		}
 		if (htmlDepth === 0) return undefined;
+		const parent = current;
+		if (attribs === NO_ATTRIBUTES) {
+			// The common case: no attribute Pagefind reads.
+			if (tag === 'br') {
+				parent.value += ' ';
+				parent.last = ' ';
+			}
+			const node: Node = { tag, value: '', last: '', parent, status: parent.status === 'excluded' ? 'excluded' : REMOVE.has(tag) ? 'ignored' : 'indexing', anchorIds: parent.anchorIds && INLINE.has(tag) ? parent.anchorIds : undefined };
+			current = node;
+			return node;
+		}
 		const ignore = attribs['data-pagefind-ignore'];
 		const explicit: Status | undefined = ignore === undefined ? undefined : ['', 'index', 'true'].includes(ignore.toLowerCase()) ? 'ignored' : 'excluded';
 		const status: Status = 'data-pagefind-body' in attribs ? 'body' : (explicit ?? 'indexing');
 		const id = attribs.id === undefined ? undefined : attribs.id.replace(ALL_SPACES, '');
-		const parent = current;
 		let anchorId: string | undefined;
 		if (status !== 'excluded' && status !== 'ignored' && id !== undefined) {
 			if (!(parent.status === 'parentOfBody' && status !== 'body')) {
 				parent.value += ` ___PAGEFIND_ANCHOR___${tag}:${anchorCounter}:${id} `;
+				parent.last = ' ';
 				anchorId = `${anchorCounter}:${id}`;
 				anchorCounter++;
 			}
@@ -159,18 +191,24 @@ function parse(html: string): Parsed {
 			if (indexAttrs !== undefined) {
 				for (const attr of indexAttrs.split(',')) {
 					let value = attribs[attr.trim()] ?? '';
-					if (endsSentence(value)) value += '.';
+					if (endsSentence(lastChar(value))) value += '.';
 					parent.value += ` ${value} `;
+					parent.last = ' ';
 				}
 			}
-			if (tag === 'br') parent.value += ' ';
+			if (tag === 'br') {
+				parent.value += ' ';
+				parent.last = ' ';
+			}
 		}
-		let anchorIds = parent.anchorIds && INLINE.has(tag) ? [...parent.anchorIds] : undefined;
+		// Shared with the parent (never changed in place).
+		let anchorIds = parent.anchorIds && INLINE.has(tag) ? parent.anchorIds : undefined;
 		if (anchorId !== undefined) anchorIds = anchorIds ? [...anchorIds, anchorId] : [anchorId];
 		const attr = (name: string) => (attribs[name] === undefined ? undefined : parseAttrString(attribs[name]!, attribs));
 		const node: Node = {
 			tag,
 			value: '',
+			last: '',
 			parent,
 			status: parent.status === 'excluded' ? 'excluded' : status,
 			filter: attr('data-pagefind-filter'),
@@ -209,17 +247,23 @@ function parse(html: string): Parsed {
 		if (node.status === 'ignored') return;
 		if (SENTENCE.has(tag)) {
 			node.value = ` ${node.value}`;
-			if (endsSentence(node.value)) node.value += '.';
+			if (endsSentence(node.last || ' ')) node.value += '.';
 			node.value += ' ';
+			node.last = ' ';
 		}
-		if (node.weight !== undefined) node.value = ` ___PAGEFIND_WEIGHT___${node.weight} ${node.value} ___END_PAGEFIND_WEIGHT___ `;
-		else if (AUTO_WEIGHT[tag]) node.value = ` ___PAGEFIND_AUTO_WEIGHT___${AUTO_WEIGHT[tag]} ${node.value} ___END_PAGEFIND_WEIGHT___ `;
+		if (node.weight !== undefined || AUTO_WEIGHT[tag]) {
+			node.value = node.weight !== undefined ? ` ___PAGEFIND_WEIGHT___${node.weight} ${node.value} ___END_PAGEFIND_WEIGHT___ ` : ` ___PAGEFIND_AUTO_WEIGHT___${AUTO_WEIGHT[tag]} ${node.value} ___END_PAGEFIND_WEIGHT___ `;
+			node.last = ' ';
+		}
 		const parent = current;
 		if (parent.status === 'parentOfBody' && node.status !== 'body' && node.status !== 'parentOfBody') return;
-		if (node.status === 'indexing') parent.value += node.value;
+		if (node.status === 'indexing') append(parent, node);
 		else if (node.status === 'body' || node.status === 'parentOfBody') {
-			if (parent.status !== 'parentOfBody') parent.value = '';
-			parent.value += node.value;
+			if (parent.status !== 'parentOfBody') {
+				parent.value = '';
+				parent.last = '';
+			}
+			append(parent, node);
 			parent.status = 'parentOfBody';
 		}
 	};
@@ -228,80 +272,47 @@ function parse(html: string): Parsed {
 		if (htmlDepth === 0) return;
 		const node = current;
 		node.value += chunk;
+		if (chunk.length) node.last = lastChar(chunk);
 		if (node.status !== 'ignored' && node.status !== 'excluded' && node.anchorIds) {
 			for (const id of node.anchorIds) anchorContent.set(id, (anchorContent.get(id) ?? '') + chunk);
 		}
 	};
 
-	// The HTML is tokenized (htmlparser2's tokenizer: raw text in script and style, entities decoded)
-	// and, like Pagefind's streaming reader, never repaired into a tree: no end tag is implied (a <p>
-	// runs on past a <div>), an end tag closes the nearest open element of its name, and elements
-	// skipped over that way never get their end (their text is lost, as in Pagefind).
+	// Like Pagefind's streaming reader, the HTML is never repaired into a tree: no end tag is implied
+	// (a <p> runs on past a <div>), an end tag closes the nearest open element of its name, and
+	// elements skipped over that way never get their end (their text is lost, as in Pagefind).
 	const stack: { tag: string; node: Node | undefined }[] = [];
-	let tag = '';
-	let attribs: Record<string, string> = {};
-	let attribName = '';
-	let attribValue = '';
-	const openTag = () => {
-		const node = open(tag, attribs);
-		if (VOID.has(tag)) closeEmpty(node, attribs);
-		else stack.push({ tag, node });
-	};
-	const tokenizer = new Tokenizer(
-		{ decodeEntities: true },
-		{
-			ontext: (start, end) => text(html.slice(start, end)),
-			ontextentity: (cp) => text(String.fromCodePoint(cp)),
-			onopentagname: (start, end) => {
-				tag = html.slice(start, end).toLowerCase();
-				attribs = {};
-			},
-			onattribname: (start, end) => {
-				attribName = html.slice(start, end).toLowerCase();
-			},
-			onattribdata: (start, end) => {
-				attribValue += html.slice(start, end);
-			},
-			onattribentity: (cp) => {
-				attribValue += String.fromCodePoint(cp);
-			},
-			onattribend: () => {
-				if (!Object.hasOwn(attribs, attribName)) attribs[attribName] = attribValue;
-				attribValue = '';
-			},
-			onopentagend: openTag,
-			onselfclosingtag: () => {
-				if (tag === 'svg' || tag === 'math' || stack.some((e) => e.tag === 'svg' || e.tag === 'math')) closeEmpty(open(tag, attribs), attribs);
-				else openTag();
-			},
-			onclosetag: (start, end) => {
-				const name = html.slice(start, end).toLowerCase();
-				let at = stack.length - 1;
-				while (at >= 0 && stack[at]!.tag !== name) at--;
-				if (at < 0) return;
-				const entry = stack[at]!;
-				stack.length = at;
-				if (name === 'html') htmlDepth--;
-				if (entry.node) close(entry.node);
-			},
-			oncdata: () => {},
-			oncomment: () => {},
-			ondeclaration: () => {},
-			onprocessinginstruction: () => {},
-			onend: () => {},
+	let foreign = 0;
+	scan(html, {
+		text,
+		open(tag, attribs, selfClosing) {
+			if (selfClosing && (foreign > 0 || tag === 'svg' || tag === 'math')) return closeEmpty(open(tag, attribs), attribs);
+			const node = open(tag, attribs);
+			if (VOID.has(tag)) return closeEmpty(node, attribs);
+			stack.push({ tag, node });
+			if (tag === 'svg' || tag === 'math') foreign++;
 		},
-	);
-	tokenizer.write(html);
-	tokenizer.end();
+		close(tag) {
+			let at = stack.length - 1;
+			while (at >= 0 && stack[at]!.tag !== tag) at--;
+			if (at < 0) return;
+			for (let i = at; i < stack.length; i++) if (stack[i]!.tag === 'svg' || stack[i]!.tag === 'math') foreign--;
+			const entry = stack[at]!;
+			stack.length = at;
+			if (tag === 'html') htmlDepth--;
+			if (entry.node) close(entry.node);
+		},
+	}, wantsAttributes);
 
 	// Elements left open: collapsed into their parents as Pagefind does at the end.
 	let node = current;
 	while (node.parent) {
 		const parent = node.parent;
 		if (parent.status !== 'parentOfBody') {
-			if (node.status === 'indexing') parent.value += node.value;
+			if (node.status === 'indexing') append(parent, node);
 			else if (node.status === 'body' || node.status === 'parentOfBody') {
 				parent.value = node.value;
+				parent.last = node.last;
 				parent.status = 'parentOfBody';
 			}
 		}
@@ -355,7 +366,8 @@ export function fossick(path: string, html: string): FossickedPage {
 	let hasWords = false;
 	for (const raw of parsed.digest.split(SPLIT)) {
 		if (raw === '') continue;
-		if (raw.startsWith('___PAGEFIND_ANCHOR___')) {
+		// Pagefind's markers all start with "___".
+		if (raw.charCodeAt(0) === 95 && raw.startsWith('___PAGEFIND_ANCHOR___')) {
 			const rest = raw.replace('___PAGEFIND_ANCHOR___', '');
 			const colon = rest.indexOf(':');
 			if (colon === -1) continue;
@@ -369,8 +381,8 @@ export function fossick(path: string, html: string): FossickedPage {
 			anchors.push(anchor);
 			continue;
 		}
-		if (raw.startsWith('___PAGEFIND_WEIGHT___') || raw.startsWith('___PAGEFIND_AUTO_WEIGHT___') || raw.startsWith('___END_PAGEFIND_WEIGHT___')) continue;
-		const word = raw.replaceAll('\u200b', '');
+		if (raw.charCodeAt(0) === 95 && (raw.startsWith('___PAGEFIND_WEIGHT___') || raw.startsWith('___PAGEFIND_AUTO_WEIGHT___') || raw.startsWith('___END_PAGEFIND_WEIGHT___'))) continue;
+		const word = raw.includes('\u200b') ? raw.replaceAll('\u200b', '') : raw;
 		if (word === '') continue;
 		if (!hasWords && ALPHANUMERIC.test(word)) hasWords = true;
 		words.push(word);
