@@ -21,6 +21,9 @@ import { topicPlaceholder } from './src/lib/starlight/topic-sidebar.ts';
 import { currentShard } from './src/lib/build/shards.ts';
 import { shardFilter, withoutPagefindRun } from './src/lib/vite/shard-filter.ts';
 import { guidelineExports } from './src/lib/export-integration.ts';
+import { SITE_TITLE } from './src/lib/site.ts';
+import { referenceTemplate } from './src/lib/references/reference-template-integration.ts';
+import { isTemplatePage } from './src/lib/references/page-template.ts';
 
 const root = fileURLToPath(new URL('./', import.meta.url));
 // The content folder; EH_CONTENT_DIR points a build at another one (tests, benchmarks).
@@ -42,6 +45,11 @@ const redirects = siteRedirects(contentDir);
 // every collection stays whole, only the shard's docs pages are rendered and bundled. Null for every
 // other build. No build runs Pagefind here: the search-data step indexes the site (withoutPagefindRun).
 const shard = currentShard();
+
+// Pages marked noindex are left out of the sitemap, and so are the reference page template's helper pages.
+const listed = listedInSitemap(outDir(root));
+/** @param {string} page */
+const sitemapFilter = (page) => !isTemplatePage(page) && listed(page);
 
 export default defineConfig({
 	site: 'https://evidence-handbook.example',
@@ -86,12 +94,15 @@ export default defineConfig({
 		// pages (a route each would cost Astro's per-route work 4,001 times at 1,000 guidelines) and
 		// before the sitemap, whose lastmod reads them; served by one route in astro dev.
 		guidelineExports({ devRoute: './src/routes/export-file.ts' }),
+		// Reference pages filled from one Starlight rendering (src/lib/references/page-template.ts):
+		// before the sitemap (and the search-data step's Pagefind run), so every later step reads finished pages.
+		referenceTemplate(),
 		// Starlight adds the sitemap itself unless configured here; configured here for lastmod (each
 		// guideline's last change, the date its citation gives: src/lib/sitemap-lastmod.ts).
 		// Pages marked noindex (redirect pages, withdrawn guidelines' notices) are left out.
-		sitemap({ serialize: withLastmod(outDir(root)), filter: listedInSitemap(outDir(root)) }),
+		sitemap({ serialize: withLastmod(outDir(root)), filter: sitemapFilter }),
 		withoutPagefindRun(starlight({
-			title: 'Evidence Handbook',
+			title: SITE_TITLE,
 			description: 'Evidence-linked clinical guidance: every clinical statement cites a reference you can reach in one click.',
 			// Pages live in top-level content/, not src/content/docs: without this, asides and heading
 			// anchors silently vanish from them.
