@@ -1,7 +1,7 @@
 /**
  * The Astro integration that finishes the reference pages rendered as stubs (page-template.ts):
- * after Astro has written the pages and before any other integration reads them (it is listed first
- * in astro.config.mjs: the sitemap, then Starlight's Pagefind run), it fills each stub into the
+ * after Astro has written the pages and before anything reads them (it is listed before the sitemap
+ * in astro.config.mjs; Pagefind runs later, in the search-data step), it fills each stub into the
  * template, checks one filled page against the same page rendered through Starlight, and removes
  * the template's helper pages. Each shard of a sharded build does this for its own reference pages.
  */
