@@ -140,8 +140,11 @@ describe('for every schema-valid protocol', () => {
 			),
 			{ numRuns: 300 },
 		);
-		// The property is about accepted input: most generated cases must reach the plan.
-		expect(accepted).toBeGreaterThan(100);
+		// The property is about accepted input: a good share of generated cases must reach the plan.
+		// Measured 112–140 of 300 over repeated random runs; 100 as the floor failed about once in
+		// 250 runs (a flaky test), 60 is far below any run seen and still fails a generator that
+		// stopped producing valid input.
+		expect(accepted).toBeGreaterThan(60);
 	});
 
 	test('every phase input gives a phase, a next step and readable statements; invalid fields get messages', () => {
