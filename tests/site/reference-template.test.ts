@@ -8,11 +8,10 @@
  * (EH_REFERENCE_PAGES=starlight). Every file of the two outputs (pages, sitemap, Pagefind index)
  * must be identical byte for byte.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildEnv } from '../setup/env.ts';
+import { buildFixtureSite, listing } from '../setup/fixture-build.ts';
 import { generateCorpus } from '../../scripts/lib/generate-corpus.ts';
 import { CHECK_KEY, TEMPLATE_KEY } from '../../src/lib/references/page-template.ts';
 import { SITE_TITLE } from '../../src/lib/site.ts';
@@ -35,20 +34,7 @@ const UNUSUAL_TITLES = [
 	'</title><script>alert(1)</script>',
 ];
 
-function build(out: string, extra: Record<string, string> = {}) {
-	return spawnSync(process.execPath, ['scripts/astro-build.ts'], {
-		cwd: root,
-		encoding: 'utf8',
-		maxBuffer: 256 * 1024 * 1024,
-		env: buildEnv({ EH_CONTENT_DIR: content, EH_CACHE_DIR: join(temp, 'cache'), EH_OUT_DIR: out, ...extra }),
-	});
-}
-
-function listing(dir: string): string[] {
-	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-		.filter((f) => statSync(join(dir, f)).isFile())
-		.sort();
-}
+const build = (out: string, extra: Record<string, string> = {}) => buildFixtureSite(root, { content, temp, out }, extra);
 
 const filled = join(temp, 'filled');
 const rendered = join(temp, 'rendered');

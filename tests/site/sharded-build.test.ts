@@ -9,11 +9,10 @@
  * A shard that fails (shards run at once: the others are stopped) leaves the output folder as it
  * was, with no staging folder left behind, and the build names it and prints its last lines.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildEnv } from '../setup/env.ts';
+import { buildFixtureSite, listing } from '../setup/fixture-build.ts';
 import { generateCorpus } from '../../scripts/lib/generate-corpus.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -26,20 +25,7 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const content = join(temp, 'content');
 const GUIDELINES = 10;
 
-function build(out: string, extra: Record<string, string> = {}) {
-	return spawnSync(process.execPath, ['scripts/astro-build.ts'], {
-		cwd: root,
-		encoding: 'utf8',
-		maxBuffer: 256 * 1024 * 1024,
-		env: buildEnv({ EH_CONTENT_DIR: content, EH_CACHE_DIR: join(temp, 'cache'), EH_OUT_DIR: out, ...extra }),
-	});
-}
-
-function listing(dir: string): string[] {
-	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-		.filter((f) => statSync(join(dir, f)).isFile())
-		.sort();
-}
+const build = (out: string, extra: Record<string, string> = {}) => buildFixtureSite(root, { content, temp, out }, extra);
 
 const whole = join(temp, 'whole');
 const sharded = join(temp, 'sharded');

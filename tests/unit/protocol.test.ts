@@ -112,6 +112,12 @@ describe('input validation', () => {
 		expect(r.errors).toEqual({ walkingDays: 'The consecutive pain-free walking days cannot be less than 0 days.', walkingMinutes: 'Enter the minutes of continuous pain-free walking as a number from 0 to 600 minutes.' });
 	});
 
+	test('a percentage typed with its sign is accepted as the number', () => {
+		const r = validatePhase({ walkingDays: '3', walkingMinutes: '30', symmetry: '85 %', tendernessResolved: true, painAtRestOrNight: false, tenderness: 'none', painLastSession: false, stage: 'resting', distancePercent: '' });
+		expect(r.ok).toBe(true);
+		expect(r.ok && r.value.strengthSymmetry).toBe(85);
+	});
+
 	test('a percentage field that is not a number names its range, not an example value', () => {
 		const r = validatePhase({ walkingDays: '3', walkingMinutes: '30', symmetry: 'most', tendernessResolved: true, painAtRestOrNight: false, tenderness: 'none', painLastSession: false, stage: 'resting', distancePercent: '' });
 		expect(r.errors).toEqual({ symmetry: 'Enter the strength symmetry as a number from 0 to 150%.' });

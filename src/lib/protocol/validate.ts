@@ -15,7 +15,8 @@ const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T
 
 /** A finite number from a text field, or a message. */
 export function number(text: string, { min, max, integer, label, unit }: { min: number; max: number; integer?: boolean; label: string; unit: string }): number | string {
-	const trimmed = text.trim();
+	// A percentage typed with its sign ("85%") is the number the reader meant.
+	const trimmed = unit.startsWith('%') ? text.trim().replace(/\s*%$/, '') : text.trim();
 	if (trimmed === '') return `Enter ${label}.`;
 	// The accepted range, not an example value: an example such as "1" reads as a suggestion (an
 	// odd one for a percentage), and any fixed example could be mistaken for a clinical target.
